@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pivot-tui",
+    products: [
+        .executable(name: "pivot-tui", targets: ["PivotTUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian, seen through system library targets.
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Small C helpers: terminal cell widths under a fixed UTF-8 locale, and async-signal-safe signal handling.
+        .target(name: "CCellWidth"),
+        .target(name: "CTerminalSupport"),
+
+        // The pure core: page -> Document -> Outline, and the reader (layout, state, update, render).
+        .target(name: "PivotDocument", dependencies: ["CCmarkGFM", "CYaml"]),
+        .target(name: "PivotReader", dependencies: ["PivotDocument", "CCellWidth"]),
+        // The edge: ncurses, keys, signals, the run loop and plain output.
+        .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
+        .executableTarget(
+            name: "PivotTUI",
+            dependencies: [
+                "PivotDocument", "PivotReader", "PivotTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["EmbedContent"]),
+
+        // Build-time embedding of content/ into the binary.
+        .executableTarget(name: "EmbedGenerator"),
+        .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
+
+        .testTarget(name: "PivotDocumentTests", dependencies: ["PivotDocument"]),
+        .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "PivotEndToEndTests", dependencies: []),
+    ]
+)

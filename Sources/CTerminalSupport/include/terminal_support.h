@@ -1,0 +1,32 @@
+#ifndef PIVOT_TERMINAL_SUPPORT_H
+#define PIVOT_TERMINAL_SUPPORT_H
+/* Signal handling that stays async-signal-safe: handlers only record the signal and
+   wake the run loop through a pipe; crash signals restore the terminal and re-raise. */
+
+/* Creates the wake-up pipe and installs handlers for SIGINT, SIGTERM, SIGHUP and SIGWINCH
+   (SIGWINCH only records, ncurses is told by the loop). Returns the pipe's read end, or -1. */
+int pv_install_signal_handlers(void);
+
+/* The most recent terminating signal (SIGINT, SIGTERM, SIGHUP) received, or 0. */
+int pv_pending_termination(void);
+
+/* 1 if SIGWINCH arrived since the last call (and clears it). */
+int pv_take_resize(void);
+
+/* Drains the wake-up pipe. */
+void pv_drain_wakeups(int fd);
+
+/* Saves the terminal modes of fd and the bytes that undo full-screen mode, then installs
+   handlers for crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT) that
+   write those bytes, restore the modes and re-raise. */
+void pv_arm_crash_restore(int fd, const char *restore_bytes);
+
+/* Turns the crash handlers off again (after a normal exit has restored the terminal). */
+void pv_disarm_crash_restore(void);
+
+/* Ends the process with the default action of sig (after the terminal was restored). */
+void pv_reraise(int sig);
+
+/* Size of the terminal on fd; 0 when unknown. */
+int pv_window_size(int fd, int *rows, int *cols);
+#endif

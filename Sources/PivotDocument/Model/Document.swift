@@ -1,0 +1,52 @@
+/// A page made ready for a terminal: every string in it is already safe to show
+/// (see `TextSanitizer`), and its blocks are wrapped into foldable sections by `OutlineBuilder`.
+public struct Document: Sendable {
+    /// The page's title: front matter `title`, else its first level-1 heading.
+    public var title: String?
+    /// Front matter as key and value text, in the page's order, for the info view.
+    public var metadata: [MetadataEntry]
+    /// Things the reader should know about the page (malformed YAML, removed Liquid tags...).
+    public var warnings: [String]
+    /// The body, with `.section` blocks where the outline folds.
+    public var blocks: [Block]
+    /// Every link of the body, in order; a `Span.link` is an index into it.
+    public var links: [Link]
+    /// The outline: `sections[id]` for every `.section(id)` and list item with a section.
+    public var sections: [Section]
+    /// True when a heading at the top of the body is the page's title.
+    public var titleInBody: Bool
+
+    public init(title: String? = nil, metadata: [MetadataEntry] = [], warnings: [String] = [],
+                blocks: [Block] = [], links: [Link] = [], sections: [Section] = [], titleInBody: Bool = false) {
+        self.title = title
+        self.metadata = metadata
+        self.warnings = warnings
+        self.blocks = blocks
+        self.links = links
+        self.sections = sections
+        self.titleInBody = titleInBody
+    }
+
+    /// Sections directly under the page, in order.
+    public var topLevelSections: [Int] {
+        sections.filter { $0.parent == nil }.map(\.id)
+    }
+}
+
+public struct MetadataEntry: Sendable, Hashable {
+    public var key: String
+    public var value: String
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+public struct Link: Sendable, Hashable {
+    public var text: String
+    public var target: String
+    public init(text: String, target: String) {
+        self.text = text
+        self.target = target
+    }
+}

@@ -1,0 +1,294 @@
+/// Wraps a page's blocks into foldable sections (see docs/outline.md):
+/// headings open sections at their level; lead-word lists become groups whose items fold
+/// under their lead words; on a page without headings, the text between groups becomes
+/// passages. Nothing here knows any page's words.
+struct OutlineBuilder {
+    struct Result {
+        var title: String?
+        var blocks: [Block]
+        var sections: [Section]
+        /// True when a heading of the body names the page (so plain output need not repeat it).
+        var titleInBody: Bool
+    }
+
+    private var sections: [Section] = []
+
+    static func build(_ blocks: [Block], pageTitle: String?) -> Result {
+        var builder = OutlineBuilder()
+        var title = pageTitle
+        let titleIndex = builder.titleHeadingIndex(in: blocks, pageTitle: pageTitle)
+        if let titleIndex, title == nil, case .heading(_, let spans) = blocks[titleIndex].kind {
+            title = Sentences.title(spans.plainText)
+        }
+        let hasHeadings = blocks.indices.contains { index in
+            if index == titleIndex { return false }
+            if case .heading = blocks[index].kind { return true }
+            return false
+        }
+        let body = hasHeadings
+            ? builder.nestByHeadings(blocks, titleIndex: titleIndex)
+            : builder.passagesAndGroups(blocks, parent: nil)
+        return builder.renumbered(Result(title: title, blocks: body, sections: builder.sections,
+                                         titleInBody: titleIndex != nil))
+    }
+
+    /// The level-1 heading that names the page: the first heading, when it is level 1, no
+    /// other level-1 heading follows, and it matches the declared title (if any).
+    private func titleHeadingIndex(in blocks: [Block], pageTitle: String?) -> Int? {
+        let headings = blocks.indices.filter { if case .heading = blocks[$0].kind { return true } else { return false } }
+        guard let first = headings.first, case .heading(let level, let spans) = blocks[first].kind, level == 1 else {
+            return nil
+        }
+        let otherTopLevel = headings.dropFirst().contains {
+            if case .heading(1, _) = blocks[$0].kind { return true } else { return false }
+        }
+        guard !otherTopLevel else { return nil }
+        if let pageTitle, pageTitle.lowercased() != spans.plainText.trimmingSpaces().lowercased() { return nil }
+        return first
+    }
+
+    // MARK: - Headings
+
+    private mutating func nestByHeadings(_ blocks: [Block], titleIndex: Int?) -> [Block] {
+        var root: [Block] = []
+        var open: [(id: Int, level: Int, body: [Block])] = []
+
+        func closeTop(_ builder: inout OutlineBuilder) {
+            let top = open.removeLast()
+            let body = builder.groups(in: top.body, parent: top.id, skippingFirst: 1)
+            let wrapped = Block(.section(top.id, body), line: top.body.first?.line ?? 0)
+            if open.isEmpty { root.append(wrapped) } else { open[open.count - 1].body.append(wrapped) }
+        }
+
+        for (index, block) in blocks.enumerated() {
+            if index != titleIndex, case .heading(let level, let spans) = block.kind {
+                while let top = open.last, top.level >= level { closeTop(&self) }
+                let id = newSection(.heading(level: level), title: Sentences.title(spans.plainText),
+                                    parent: open.last?.id)
+                open.append((id, level, [block]))
+            } else if open.isEmpty {
+                root.append(block)
+            } else {
+                open[open.count - 1].body.append(block)
+            }
+        }
+        while !open.isEmpty { closeTop(&self) }
+        return groups(in: root, parent: nil, skippingFirst: 0)
+    }
+
+    // MARK: - Groups and passages
+
+    /// Within a section's body: each lead paragraph and the lead-word list after it become a
+    /// group; lead-word items become sections.
+    private mutating func groups(in blocks: [Block], parent: Int?, skippingFirst: Int) -> [Block] {
+        var result: [Block] = []
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            if index >= skippingFirst, index + 1 < blocks.count, case .paragraph(let spans) = block.kind,
+               case .list(let list) = blocks[index + 1].kind, LeadWords.isLeadWordList(list) {
+                result.append(group(lead: block, spans: spans, list: blocks[index + 1], parent: parent))
+                index += 2
+                continue
+            }
+            result.append(itemSections(in: block, parent: parent))
+            index += 1
+        }
+        return result
+    }
+
+    /// A page without headings: leading images and rules stay above everything; groups as
+    /// above; the text between groups becomes passages. A page with no group is left flat.
+    private mutating func passagesAndGroups(_ blocks: [Block], parent: Int?) -> [Block] {
+        let hasGroup = blocks.contains { if case .list(let list) = $0.kind { return LeadWords.isLeadWordList(list) } else { return false } }
+        guard hasGroup else { return blocks }
+        var result: [Block] = []
+        var passage: [Block] = []
+        var index = 0
+        while index < blocks.count, !blocks[index].carriesText {
+            result.append(blocks[index])
+            index += 1
+        }
+        func flushPassage(_ builder: inout OutlineBuilder) {
+            guard !passage.isEmpty else { return }
+            let id = builder.newSection(.passage, title: Self.passageTitle(passage), parent: parent)
+            let body = passage.map { builder.itemSections(in: $0, parent: id) }
+            result.append(Block(.section(id, body), line: passage[0].line))
+            passage = []
+        }
+        while index < blocks.count {
+            let block = blocks[index]
+            if case .list(let list) = block.kind, LeadWords.isLeadWordList(list) {
+                if case .paragraph(let spans) = passage.last?.kind {
+                    let lead = passage.removeLast()
+                    flushPassage(&self)
+                    result.append(group(lead: lead, spans: spans, list: block, parent: parent))
+                } else {
+                    flushPassage(&self)
+                    result.append(itemSections(in: block, parent: parent))
+                }
+            } else {
+                passage.append(block)
+            }
+            index += 1
+        }
+        flushPassage(&self)
+        return result
+    }
+
+    private mutating func group(lead: Block, spans: Inlines, list: Block, parent: Int?) -> Block {
+        let id = newSection(.group, title: Self.groupTitle(spans.plainText), parent: parent)
+        return Block(.section(id, [lead, itemSections(in: list, parent: id)]), line: lead.line)
+    }
+
+    /// Makes the items of lead-word lists (at any depth inside `block`) into sections.
+    private mutating func itemSections(in block: Block, parent: Int?) -> Block {
+        switch block.kind {
+        case .list(var list):
+            let isLeadList = LeadWords.isLeadWordList(list)
+            for index in list.items.indices {
+                var item = list.items[index]
+                var itemParent = parent
+                if isLeadList, let lead = LeadWords.lead(of: item) {
+                    let id = newSection(.item, title: Sentences.title(lead), parent: parent)
+                    item.section = id
+                    itemParent = id
+                }
+                item.blocks = item.blocks.map { itemSections(in: $0, parent: itemParent) }
+                list.items[index] = item
+            }
+            return Block(.list(list), line: block.line)
+        case .quote(let blocks):
+            return Block(.quote(blocks.map { itemSections(in: $0, parent: parent) }), line: block.line)
+        default:
+            return block
+        }
+    }
+
+    private mutating func newSection(_ kind: Section.Kind, title: String, parent: Int?) -> Int {
+        let id = sections.count
+        let depth = parent.map { sections[$0].depth + 1 } ?? 1
+        sections.append(Section(id: id, kind: kind, title: title.isEmpty ? "…" : title, depth: depth, parent: parent))
+        return id
+    }
+
+    // MARK: - Titles
+
+    /// The sentence that introduces the list when it ends with a colon, else the paragraph's topic sentence.
+    static func groupTitle(_ text: String) -> String {
+        let sentences = Sentences.split(text)
+        if let last = sentences.last, last.hasSuffix(":") {
+            return Sentences.title(String(last.dropLast()).trimmingSpaces())
+        }
+        return Sentences.title(sentences.first ?? text)
+    }
+
+    static func passageTitle(_ blocks: [Block]) -> String {
+        for block in blocks {
+            if let text = block.leadingText { return Sentences.title(Sentences.split(text).first ?? text) }
+        }
+        return "…"
+    }
+
+    // MARK: - Document order
+
+    /// Gives sections ids in reading order (sections are created out of order when headings
+    /// close), and fills in each section's children.
+    private func renumbered(_ result: Result) -> Result {
+        var order: [Int] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .section(let id, let body): order.append(id); visit(body)
+                case .quote(let inner): visit(inner)
+                case .list(let list):
+                    for item in list.items {
+                        if let id = item.section { order.append(id) }
+                        visit(item.blocks)
+                    }
+                default: break
+                }
+            }
+        }
+        visit(result.blocks)
+        var newID = [Int](repeating: 0, count: sections.count)
+        for (position, old) in order.enumerated() { newID[old] = position }
+
+        func rewrite(_ blocks: [Block]) -> [Block] {
+            blocks.map { block in
+                switch block.kind {
+                case .section(let id, let body): return Block(.section(newID[id], rewrite(body)), line: block.line)
+                case .quote(let inner): return Block(.quote(rewrite(inner)), line: block.line)
+                case .list(var list):
+                    for index in list.items.indices {
+                        list.items[index].section = list.items[index].section.map { newID[$0] }
+                        list.items[index].blocks = rewrite(list.items[index].blocks)
+                    }
+                    return Block(.list(list), line: block.line)
+                default: return block
+                }
+            }
+        }
+        var renumberedSections = order.map { old -> Section in
+            var section = sections[old]
+            section.id = newID[old]
+            section.parent = section.parent.map { newID[$0] }
+            section.children = []
+            return section
+        }
+        for section in renumberedSections {
+            if let parent = section.parent { renumberedSections[parent].children.append(section.id) }
+        }
+        var counter = 0
+        return Result(title: result.title, blocks: Self.numbered(rewrite(result.blocks), counter: &counter),
+                      sections: renumberedSections, titleInBody: result.titleInBody)
+    }
+
+    /// Gives every block, at any depth, its place in reading order.
+    private static func numbered(_ blocks: [Block], counter: inout Int) -> [Block] {
+        var result = blocks
+        for index in result.indices {
+            result[index].order = counter
+            counter += 1
+            switch result[index].kind {
+            case .section(let id, let body):
+                result[index].kind = .section(id, numbered(body, counter: &counter))
+            case .quote(let inner):
+                result[index].kind = .quote(numbered(inner, counter: &counter))
+            case .list(var list):
+                for item in list.items.indices {
+                    list.items[item].blocks = numbered(list.items[item].blocks, counter: &counter)
+                }
+                result[index].kind = .list(list)
+            default:
+                break
+            }
+        }
+        return result
+    }
+}
+
+extension Block {
+    /// True for blocks a reader reads (not images or rules).
+    var carriesText: Bool {
+        switch kind {
+        case .rule, .image: return false
+        case .heading: return false
+        default: return true
+        }
+    }
+
+    /// The first text of the block, for a title.
+    var leadingText: String? {
+        switch kind {
+        case .paragraph(let spans), .heading(_, let spans):
+            let text = spans.plainText.trimmingSpaces()
+            return text.isEmpty ? nil : text
+        case .quote(let blocks): return blocks.lazy.compactMap(\.leadingText).first
+        case .list(let list): return list.items.lazy.flatMap(\.blocks).compactMap(\.leadingText).first
+        case .code(_, let text): return text.split(separator: "\n").first.map(String.init)
+        case .image(let image): return image.alt.isEmpty ? nil : image.alt
+        default: return nil
+        }
+    }
+}

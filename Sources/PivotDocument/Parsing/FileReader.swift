@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a file could not be read; the description is one line for the user.
+public enum FileReadError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case directory(String)
+    case unreadable(String, reason: String)
+    case tooLarge(String, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): return "\(path): no such file"
+        case .directory(let path): return "\(path): is a directory, not a page"
+        case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
+        case .tooLarge(let path, let limit): return "\(path): larger than \(limit / 1_048_576) MiB, not opened"
+        }
+    }
+}
+
+/// Reads whole files with plain system calls (no Foundation on the start-up path).
+public enum FileReader {
+    public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw FileReadError.missing(path) }
+            throw FileReadError.unreadable(path, reason: String(cString: strerror(code)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw FileReadError.unreadable(path, reason: String(cString: strerror(errno)))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileReadError.directory(path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileReadError.unreadable(path, reason: "not a regular file")
+        }
+        guard Int(info.st_size) <= limit else { throw FileReadError.tooLarge(path, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError.unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return bytes
+    }
+
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+}

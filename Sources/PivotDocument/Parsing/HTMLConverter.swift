@@ -1,0 +1,154 @@
+/// Reads an HTML block of a Markdown page: headings, rules and images keep their meaning,
+/// comments, scripts and styles vanish, every other tag is dropped and its text kept.
+struct HTMLConverter {
+    var links: [Link]
+    private var blocks: [Block] = []
+    private var spans: Inlines = []
+    private var styles: [(tag: String, style: TextStyle)] = []
+    private var heading: Int?
+    private var link: Int?
+    private var skipping: String?
+    private var preformatted = 0
+    private var line = 0
+
+    init(links: [Link]) {
+        self.links = links
+    }
+
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "header", "footer", "figure", "figcaption", "blockquote",
+        "ul", "ol", "li", "table", "tr", "thead", "tbody", "pre", "details", "summary", "main", "nav",
+        "aside", "dl", "dt", "dd", "center", "form",
+    ]
+
+    static func inlineStyle(of tag: String) -> TextStyle? {
+        switch tag {
+        case "b", "strong": return .bold
+        case "i", "em", "cite", "var": return .italic
+        case "u", "ins": return .underline
+        case "code", "kbd", "samp", "tt": return .code
+        case "s", "del", "strike": return .strike
+        default: return nil
+        }
+    }
+
+    static func image(from attributes: [String: String]) -> Image {
+        Image(alt: TextSanitizer.clean(attributes["alt"] ?? attributes["title"] ?? "").trimmingSpaces(),
+              source: TextSanitizer.clean(attributes["src"] ?? ""))
+    }
+
+    mutating func blocks(from html: String, line: Int) -> [Block] {
+        self.line = line
+        for token in HTMLTokenizer.tokens(LiquidRenderer.removingDimMarkers(html)) {
+            if let tag = skipping {
+                if case .end(let name) = token, name == tag { skipping = nil }
+                continue
+            }
+            switch token {
+            case .comment:
+                break
+            case .text(let text):
+                addText(text)
+            case .start(let name, let attributes, let selfClosing):
+                start(name, attributes: attributes, selfClosing: selfClosing)
+            case .end(let name):
+                end(name)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    private mutating func start(_ name: String, attributes: [String: String], selfClosing: Bool) {
+        switch name {
+        case "script", "style", "template", "noscript", "iframe", "svg", "math":
+            if !selfClosing { skipping = name }
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            heading = Int(String(name.dropFirst()))
+        case "hr":
+            flush()
+            blocks.append(Block(.rule, line: line))
+        case "img":
+            flush()
+            blocks.append(Block(.image(Self.image(from: attributes)), line: line))
+        case "br":
+            spans.append(Span("\n"))
+        case "a":
+            if let href = attributes["href"], !selfClosing {
+                link = links.count
+                links.append(Link(text: "", target: TextSanitizer.clean(href)))
+            }
+        case "pre":
+            flush()
+            preformatted += 1
+        default:
+            if Self.blockTags.contains(name) {
+                flush()
+                if name == "li" { spans.append(Span("• ")) }
+            } else if let style = Self.inlineStyle(of: name), !selfClosing {
+                styles.append((name, style))
+            }
+        }
+    }
+
+    private mutating func end(_ name: String) {
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+        case "a":
+            link = nil
+        case "pre":
+            flush()
+            preformatted = max(0, preformatted - 1)
+        default:
+            if Self.blockTags.contains(name) {
+                flush()
+            } else if let index = styles.lastIndex(where: { $0.tag == name }) {
+                styles.remove(at: index)
+            }
+        }
+    }
+
+    private mutating func addText(_ raw: String) {
+        let text = preformatted > 0 ? raw : Self.collapsingWhitespace(raw)
+        guard !text.isEmpty else { return }
+        let style = styles.reduce(TextStyle()) { $0.union($1.style) }.union(link == nil ? [] : .link)
+        let clean = TextSanitizer.clean(text, keepNewlines: preformatted > 0)
+        if let link, links.indices.contains(link) { links[link].text += clean }
+        spans.append(Span(clean, style: style, link: link))
+    }
+
+    /// Ends the paragraph or heading being collected.
+    private mutating func flush() {
+        defer { spans = []; heading = nil }
+        let text = spans.plainText
+        guard text.contains(where: { !$0.isWhitespace }) else { return }
+        var trimmed = spans
+        trimmed[0].text = String(trimmed[0].text.drop(while: { $0 == " " }))
+        let lastIndex = trimmed.count - 1
+        while trimmed[lastIndex].text.hasSuffix(" ") { trimmed[lastIndex].text.removeLast() }
+        if preformatted > 0 {
+            blocks.append(Block(.code(language: "", text: text), line: line))
+        } else if let level = heading {
+            blocks.append(Block(.heading(level: level, trimmed), line: line))
+        } else {
+            blocks.append(Block(.paragraph(trimmed), line: line))
+        }
+    }
+
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        var lastWasSpace = false
+        for character in text {
+            if character.isWhitespace {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(character)
+                lastWasSpace = false
+            }
+        }
+        return result
+    }
+}

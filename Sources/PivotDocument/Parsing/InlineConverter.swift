@@ -1,0 +1,145 @@
+import CCmarkGFM
+
+/// Turns a block's inline nodes into styled runs. Text is sanitised here, after cmark-gfm
+/// and the HTML tokenizer have decoded entities.
+struct InlineConverter {
+    /// Inline nesting deeper than this keeps its text and drops further styling.
+    static let depthLimit = 32
+
+    var links: [Link]
+    private(set) var spans: Inlines = []
+    private(set) var images: [Image] = []
+    private var sawText = false
+    /// Styles opened by inline HTML tags (`<b>`, `<i>`, `<u>`...), by tag name.
+    private var htmlStyles: [(tag: String, style: TextStyle)] = []
+    private var htmlLink: Int?
+
+    init(links: [Link]) {
+        self.links = links
+    }
+
+    /// True when the block held images and nothing else worth showing.
+    var holdsOnlyImages: Bool { !images.isEmpty && !sawText }
+
+    mutating func convert(childrenOf node: OpaquePointer) -> Inlines {
+        walk(childrenOf: node, style: [], link: nil, depth: 0)
+        return spans
+    }
+
+    private mutating func walk(childrenOf node: OpaquePointer, style: TextStyle, link: Int?, depth: Int) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            visit(current, style: style, link: link, depth: depth)
+            child = cmark_node_next(current)
+        }
+    }
+
+    private mutating func visit(_ node: OpaquePointer, style: TextStyle, link: Int?, depth: Int) {
+        let effective = style.union(htmlStyles.reduce(TextStyle()) { $0.union($1.style) })
+        let effectiveLink = link ?? htmlLink
+        let literal = { MarkdownConverter.string(cmark_node_get_literal(node)) }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT:
+            appendText(literal(), style: effective, link: effectiveLink)
+        case CMARK_NODE_CODE:
+            appendText(literal(), style: effective.union(.code), link: effectiveLink)
+        case CMARK_NODE_SOFTBREAK:
+            append(" ", style: effective, link: effectiveLink)
+        case CMARK_NODE_LINEBREAK:
+            append("\n", style: [], link: nil)
+        case CMARK_NODE_HTML_INLINE:
+            html(literal(), style: effective, link: effectiveLink)
+        case CMARK_NODE_IMAGE:
+            let alt = TextSanitizer.clean(MarkdownConverter.allText(node)).trimmingSpaces()
+            images.append(Image(alt: alt, source: TextSanitizer.clean(MarkdownConverter.string(cmark_node_get_url(node)))))
+            append("[image: \(alt.isEmpty ? "untitled" : alt)]", style: effective.union(.dim), link: effectiveLink)
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            append("[^\(TextSanitizer.clean(literal()))]", style: effective.union(.dim), link: nil)
+        default:
+            guard depth < Self.depthLimit else {
+                appendText(MarkdownConverter.allText(node), style: effective, link: effectiveLink)
+                return
+            }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_EMPH:
+                walk(childrenOf: node, style: style.union(.italic), link: link, depth: depth + 1)
+            case CMARK_NODE_STRONG:
+                walk(childrenOf: node, style: style.union(.bold), link: link, depth: depth + 1)
+            case CMARK_NODE_LINK:
+                let target = TextSanitizer.clean(LiquidRenderer.removingDimMarkers(
+                    MarkdownConverter.string(cmark_node_get_url(node))))
+                let index = links.count
+                links.append(Link(text: TextSanitizer.clean(MarkdownConverter.allText(node)).trimmingSpaces(),
+                                  target: target))
+                walk(childrenOf: node, style: style.union(.link), link: index, depth: depth + 1)
+            default:
+                if MarkdownConverter.typeName(node) == "strikethrough" {
+                    walk(childrenOf: node, style: style.union(.strike), link: link, depth: depth + 1)
+                } else {
+                    walk(childrenOf: node, style: style, link: link, depth: depth + 1)
+                }
+            }
+        }
+    }
+
+    /// Inline HTML arrives one tag at a time: keep the meaning of a few tags, drop the rest.
+    private mutating func html(_ literal: String, style: TextStyle, link: Int?) {
+        for token in HTMLTokenizer.tokens(literal) {
+            switch token {
+            case .text(let text):
+                appendText(text, style: style, link: link)
+            case .comment:
+                break
+            case .start(let name, let attributes, let selfClosing):
+                if name == "br" {
+                    append("\n", style: [], link: nil)
+                } else if name == "img" {
+                    let image = HTMLConverter.image(from: attributes)
+                    images.append(image)
+                    append("[image: \(image.alt.isEmpty ? "untitled" : image.alt)]", style: style.union(.dim), link: link)
+                } else if name == "a", let href = attributes["href"], !selfClosing {
+                    htmlLink = links.count
+                    links.append(Link(text: "", target: TextSanitizer.clean(LiquidRenderer.removingDimMarkers(href))))
+                } else if let tagStyle = HTMLConverter.inlineStyle(of: name), !selfClosing {
+                    htmlStyles.append((name, tagStyle))
+                }
+            case .end(let name):
+                if name == "a" {
+                    htmlLink = nil
+                } else if let index = htmlStyles.lastIndex(where: { $0.tag == name }) {
+                    htmlStyles.remove(at: index)
+                }
+            }
+        }
+    }
+
+    /// Text that may carry Liquid's dim markers: unresolved variables become dim runs.
+    private mutating func appendText(_ text: String, style: TextStyle, link: Int?) {
+        for (piece, dim) in LiquidRenderer.splitDimMarkers(text) {
+            append(TextSanitizer.clean(piece), style: dim ? style.union(.dim) : style, link: link)
+        }
+    }
+
+    private mutating func append(_ text: String, style: TextStyle, link: Int?) {
+        guard !text.isEmpty else { return }
+        if !sawText, text.contains(where: { !$0.isWhitespace }) { sawText = true }
+        if let link, links.indices.contains(link), links[link].text.isEmpty || htmlLink == link {
+            links[link].text += text  // the text of an HTML <a> link is only known as it arrives
+        }
+        if var last = spans.last, last.style == style, last.link == link, text != "\n", last.text != "\n" {
+            last.text += text
+            spans[spans.count - 1] = last
+        } else {
+            spans.append(Span(text, style: style, link: link))
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,163 @@
+import CCmarkGFM
+
+/// Parses Markdown with cmark-gfm (tables, strikethrough, task lists, autolinks) and turns
+/// its tree into `Block`s. Raw HTML in the tree is read by `HTMLConverter`.
+struct MarkdownConverter {
+    /// Blocks nested deeper than this are flattened into text: a page of 10,000 nested
+    /// quotes must not exhaust the stack.
+    static let depthLimit = 48
+
+    var links: [Link] = []
+
+    static func parse(_ markdown: String) -> (blocks: [Block], links: [Link]) {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES) else {
+            return ([], [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        bytes = []
+        guard let root = cmark_parser_finish(parser) else { return ([], []) }
+        defer { cmark_node_free(root) }
+        var converter = MarkdownConverter()
+        let blocks = converter.blocks(childrenOf: root, depth: 0)
+        return (blocks, converter.links)
+    }
+
+    // MARK: - Blocks
+
+    mutating func blocks(childrenOf parent: OpaquePointer, depth: Int) -> [Block] {
+        var result: [Block] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            result += block(node, depth: depth)
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    mutating func block(_ node: OpaquePointer, depth: Int) -> [Block] {
+        let line = Int(cmark_node_get_start_line(node))
+        if depth > Self.depthLimit {
+            return [Block(.paragraph([Span(TextSanitizer.clean(Self.allText(node)))]), line: line)]
+        }
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            var inline = InlineConverter(links: links)
+            let spans = inline.convert(childrenOf: node)
+            links = inline.links
+            if inline.holdsOnlyImages { return inline.images.map { Block(.image($0), line: line) } }
+            return spans.isEmpty ? [] : [Block(.paragraph(spans), line: line)]
+        case CMARK_NODE_HEADING:
+            var inline = InlineConverter(links: links)
+            let spans = inline.convert(childrenOf: node)
+            links = inline.links
+            return [Block(.heading(level: Int(cmark_node_get_heading_level(node)), spans), line: line)]
+        case CMARK_NODE_THEMATIC_BREAK:
+            return [Block(.rule, line: line)]
+        case CMARK_NODE_CODE_BLOCK:
+            let info = Self.string(cmark_node_get_fence_info(node))
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            var text = LiquidRenderer.removingDimMarkers(Self.string(cmark_node_get_literal(node)))
+            if text.hasSuffix("\n") { text.removeLast() }
+            return [Block(.code(language: TextSanitizer.clean(language),
+                                text: TextSanitizer.clean(text, keepNewlines: true)), line: line)]
+        case CMARK_NODE_BLOCK_QUOTE:
+            return [Block(.quote(blocks(childrenOf: node, depth: depth + 1)), line: line)]
+        case CMARK_NODE_LIST:
+            return [Block(.list(list(node, depth: depth)), line: line)]
+        case CMARK_NODE_HTML_BLOCK:
+            var html = HTMLConverter(links: links)
+            let result = html.blocks(from: Self.string(cmark_node_get_literal(node)), line: line)
+            links = html.links
+            return result
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return blocks(childrenOf: node, depth: depth + 1)
+        default:
+            if Self.typeName(node) == "table" { return [Block(.table(table(node)), line: line)] }
+            return blocks(childrenOf: node, depth: depth + 1)
+        }
+    }
+
+    mutating func list(_ node: OpaquePointer, depth: Int) -> ListBlock {
+        var items: [ListItem] = []
+        var child = cmark_node_first_child(node)
+        while let item = child {
+            let checked: Bool? = Self.typeName(item) == "tasklist"
+                ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+            items.append(ListItem(blocks: blocks(childrenOf: item, depth: depth + 1), checked: checked))
+            child = cmark_node_next(item)
+        }
+        return ListBlock(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0,
+                         items: items)
+    }
+
+    mutating func table(_ node: OpaquePointer) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for index in 0..<columns {
+                switch raw[index] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [Inlines] = []
+        var rows: [[Inlines]] = []
+        var rowNode = cmark_node_first_child(node)
+        while let row = rowNode {
+            var cells: [Inlines] = []
+            var cellNode = cmark_node_first_child(row)
+            while let cell = cellNode {
+                var inline = InlineConverter(links: links)
+                cells.append(inline.convert(childrenOf: cell))
+                links = inline.links
+                cellNode = cmark_node_next(cell)
+            }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
+            rowNode = cmark_node_next(row)
+        }
+        return Table(alignments: alignments, header: header, rows: rows)
+    }
+
+    // MARK: - Helpers
+
+    static func typeName(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// All literal text under `node`, walked without recursion.
+    static func allText(_ node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += LiquidRenderer.removingDimMarkers(string(cmark_node_get_literal(current)))
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_PARAGRAPH {
+                text += " "
+            }
+        }
+        return text
+    }
+}

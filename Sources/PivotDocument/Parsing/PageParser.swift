@@ -1,0 +1,24 @@
+/// Turns page text into a `Document` the way Jekyll builds a page: front matter first,
+/// then Liquid, then Markdown; then the outline is built from the result.
+public enum PageParser {
+    public static func document(from text: String, site: SiteContext? = nil) -> Document {
+        let frontMatter = FrontMatter.split(text)
+        var warnings: [String] = []
+        if let warning = frontMatter.warning { warnings.append(warning) }
+        let liquid = LiquidRenderer.render(frontMatter.body, page: frontMatter.values, site: site)
+        warnings += liquid.notes
+        let parsed = MarkdownConverter.parse(liquid.text)
+
+        var metadata: [MetadataEntry] = []
+        if case .mapping(let pairs) = frontMatter.values {
+            metadata = pairs.map {
+                MetadataEntry(key: TextSanitizer.clean($0.key), value: TextSanitizer.clean($0.value.summary))
+            }
+        }
+        let declaredTitle = frontMatter.values["title"]?.string.map { TextSanitizer.clean($0).trimmingSpaces() }
+        let outline = OutlineBuilder.build(parsed.blocks, pageTitle: declaredTitle.flatMap { $0.isEmpty ? nil : $0 })
+        return Document(title: outline.title, metadata: metadata, warnings: warnings.map { TextSanitizer.clean($0) },
+                        blocks: outline.blocks, links: parsed.links, sections: outline.sections,
+                        titleInBody: outline.titleInBody)
+    }
+}

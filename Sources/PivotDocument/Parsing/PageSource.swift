@@ -1,0 +1,40 @@
+/// Why a page cannot be opened. The message is one line, for the user.
+public enum PageError: Error, Equatable, CustomStringConvertible {
+    case binary
+    case tooLarge(bytes: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .binary: return "this looks like a binary file, not a Markdown page"
+        case .tooLarge(let bytes, let limit):
+            return "the file is too large (\(bytes / 1_048_576) MiB; the limit is \(limit / 1_048_576) MiB)"
+        }
+    }
+}
+
+/// Turns the bytes of a file into page text: refuses binary data and oversized input,
+/// and repairs invalid UTF-8 with U+FFFD rather than failing.
+public enum PageSource {
+    /// Pages above this size are refused rather than read into memory.
+    public static let byteLimit = 64 * 1_048_576
+
+    public static func text<Bytes: Collection>(from bytes: Bytes) throws -> String where Bytes.Element == UInt8 {
+        guard bytes.count <= byteLimit else { throw PageError.tooLarge(bytes: bytes.count, limit: byteLimit) }
+        if looksBinary(bytes.prefix(8192)) { throw PageError.binary }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Windows line ends: Swift keeps "\r\n" as one Character, which would hide line breaks from the parsers.
+        return text.utf8.contains(0x0D) ? text.replacingAll("\r\n", with: "\n") : text
+    }
+
+    /// A NUL byte, or many control bytes, in the first few kilobytes: what `less` and `grep` also use.
+    static func looksBinary<Bytes: Collection>(_ head: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var controls = 0
+        for byte in head {
+            if byte == 0 { return true }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+                controls += 1
+            }
+        }
+        return head.count > 0 && controls * 10 > head.count
+    }
+}

@@ -1,0 +1,80 @@
+/// One terminal cell: a character and its style. A wide character's second cell holds "".
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: CellStyle
+
+    public init(_ text: String = " ", _ style: CellStyle = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    public static let blank = Cell()
+}
+
+/// A screen's worth of cells: what `render(state, size)` produces and the front copies out.
+public struct CellGrid: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        get { cells[row * width + column] }
+        set { cells[row * width + column] = newValue }
+    }
+
+    /// The cells of one row.
+    public func row(_ row: Int) -> ArraySlice<Cell> {
+        cells[(row * width)..<((row + 1) * width)]
+    }
+
+    /// Writes `text` from `column`, clipped at the right edge; returns the column after it.
+    /// A wide character that would be cut in half is replaced by a space.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle) -> Int {
+        guard row >= 0, row < height else { return column }
+        var x = column
+        for character in text {
+            let cells = CellWidth.of(character)
+            if cells == 0 { continue }
+            if x < 0 { x += cells; continue }
+            if x + cells > width {
+                if x < width { self[row, x] = Cell(" ", style) }
+                return width
+            }
+            self[row, x] = Cell(String(character), style)
+            if cells == 2 { self[row, x + 1] = Cell("", style) }
+            x += cells
+        }
+        return x
+    }
+
+    /// Applies `change` to the styles of a row's cells in `columns`.
+    public mutating func restyle(row: Int, columns: Range<Int>, _ change: (inout CellStyle) -> Void) {
+        guard row >= 0, row < height else { return }
+        for column in columns.clamped(to: 0..<width) {
+            change(&cells[row * width + column].style)
+        }
+    }
+
+    /// The row as text, wide characters once, trailing spaces kept.
+    public func text(ofRow row: Int) -> String {
+        var line = ""
+        for cell in self.row(row) { line += cell.text }
+        return line
+    }
+
+    /// The whole grid as lines of text, trailing spaces removed: what snapshot tests compare.
+    public var textLines: [String] {
+        (0..<height).map { row in
+            var line = text(ofRow: row)
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import PivotDocument
+
+/// Walks the document's blocks and emits lines. Columns are in the reading column; content
+/// starts after the marker gutter, and nested blocks indent from there.
+struct LayoutBuilder {
+    let document: Document
+    let options: LayoutOptions
+    let folds: Set<Int>
+    private(set) var lines: [LayoutLine] = []
+
+    private var sectionStack: [Int] = []
+    /// A fold marker (and a list bullet) waiting for the next line of text.
+    private var pendingMarker: (section: Int, column: Int)?
+    private var pendingBullet: Run?
+
+    init(document: Document, options: LayoutOptions, folds: Set<Int>) {
+        self.document = document
+        self.options = options
+        self.folds = folds
+    }
+
+    private var glyphs: Glyphs { options.glyphs }
+    private var width: Int { max(LayoutOptions.minimumWidth, options.width) }
+    private var gutter: Int { options.showsMarkers ? 2 : 0 }
+
+    mutating func layOut() {
+        blocks(document.blocks, column: gutter, separated: true)
+    }
+
+    // MARK: - Sequences
+
+    private mutating func blocks(_ blocks: [Block], column: Int, separated: Bool) {
+        for (index, block) in blocks.enumerated() {
+            if separated || index > 0 { separate(before: block) }
+            self.block(block, column: column)
+        }
+    }
+
+    /// In a tight list item, a nested list follows its paragraph without a blank line.
+    private func isListContinuation(_ block: Block, after previous: Block) -> Bool {
+        if case .list = block.kind, case .paragraph = previous.kind { return true }
+        return false
+    }
+
+    private mutating func separate(before block: Block) {
+        guard let last = lines.last, !last.isBlank else { return }
+        lines.append(LayoutLine(section: sectionStack.last, anchor: Anchor(order: block.order, offset: -1)))
+    }
+
+    // MARK: - Blocks
+
+    private mutating func block(_ block: Block, column: Int) {
+        switch block.kind {
+        case .paragraph(let spans):
+            text(spans, base: CellStyle(), column: column, order: block.order)
+        case .heading(let level, let spans):
+            let style = level == 1 ? CellStyle(.title, .bold) : CellStyle(.heading, level == 2 ? [.bold, .underline] : .bold)
+            text(spans, base: style, column: column, order: block.order)
+        case .rule:
+            let count = max(1, width - column)
+            emit([Run(column: column, text: String(repeating: glyphs.rule, count: count), style: CellStyle(.rule))],
+                 order: block.order, offset: 0)
+        case .image(let image):
+            let label = "[image: \(image.alt.isEmpty ? "untitled" : image.alt)]"
+            text([Span(label)], base: CellStyle(.image), column: column, order: block.order)
+        case .code(_, let code):
+            var offset = 0
+            for sourceLine in code.split(separator: "\n", omittingEmptySubsequences: false) {
+                for piece in TextWrapper.chop(String(sourceLine), width: width - column - 2) {
+                    emit(piece.isEmpty ? [] : [Run(column: column + 2, text: piece, style: CellStyle(.code))],
+                         order: block.order, offset: offset, keepBlank: true)
+                    offset += 1
+                }
+            }
+        case .quote(let inner):
+            let start = lines.count
+            blocks(inner, column: column + 2, separated: false)
+            for index in start..<lines.count where !lines[index].isBlank || index < lines.count - 1 {
+                lines[index].runs.insert(Run(column: column, text: glyphs.quote, style: CellStyle(.quote)), at: 0)
+                lines[index].runs = lines[index].runs.map { run in
+                    var run = run
+                    if run.style.role == .text { run.style.role = .quote }
+                    return run
+                }
+            }
+        case .list(let list):
+            self.list(list, column: column, depth: 0)
+        case .table(let table):
+            var tableLayout = TableLayout(table: table, glyphs: glyphs, width: width - column, links: document.links)
+            for (offset, row) in tableLayout.rows().enumerated() {
+                emit(row.map { Run(column: column + $0.column, text: $0.text, style: $0.style) },
+                     order: block.order, offset: offset)
+            }
+        case .section(let id, let body):
+            section(id, body: body, column: column, order: block.order)
+        }
+    }
+
+    // MARK: - Text
+
+    private mutating func text(_ spans: Inlines, base: CellStyle, column: Int, order: Int) {
+        let pieces = InlineStyling.pieces(spans, base: base, links: document.links, glyphs: glyphs)
+        for line in TextWrapper.wrap(pieces, width: width - column) {
+            var runs: [Run] = []
+            var x = column
+            for run in line.runs {
+                runs.append(Run(column: x, text: run.text, style: run.style))
+                x += CellWidth.of(run.text)
+            }
+            emit(runs, order: order, offset: line.offset)
+        }
+    }
+
+    /// Appends a line, taking any pending marker and bullet.
+    private mutating func emit(_ runs: [Run], order: Int, offset: Int, keepBlank: Bool = false) {
+        var line = LayoutLine(runs: runs, section: sectionStack.last, anchor: Anchor(order: order, offset: offset))
+        if let bullet = pendingBullet {
+            line.runs.insert(bullet, at: 0)
+            pendingBullet = nil
+        }
+        if let marker = pendingMarker {
+            line.runs.insert(markerRun(folded: false, column: marker.column), at: 0)
+            line.marker = marker.section
+            line.markerColumn = marker.column
+            pendingMarker = nil
+        }
+        if line.runs.isEmpty && keepBlank {
+            line.runs = [Run(column: 0, text: "", style: .plain)]
+        }
+        lines.append(line)
+    }
+
+    private func markerRun(folded: Bool, column: Int) -> Run {
+        Run(column: column, text: folded ? glyphs.folded : glyphs.unfolded, style: CellStyle(.marker, .bold))
+    }
+
+    // MARK: - Lists
+
+    private mutating func list(_ list: ListBlock, column: Int, depth: Int) {
+        let bulletColumn = column + 2
+        let numberWidth = list.ordered ? String(list.start + list.items.count - 1).count + 1 : 1
+        let textColumn = bulletColumn + numberWidth + 1
+        for (index, item) in list.items.enumerated() {
+            if index > 0, !list.tight, let first = item.blocks.first { separate(before: first) }
+            var bullet = list.ordered ? "\(list.start + index)." : glyphs.bullets[depth % glyphs.bullets.count]
+            if let checked = item.checked { bullet += " " + (checked ? glyphs.checked : glyphs.unchecked) }
+            let itemTextColumn = item.checked == nil ? textColumn : textColumn + CellWidth.of(glyphs.checked) + 1
+            let bulletRun = Run(column: bulletColumn, text: bullet, style: CellStyle(.marker))
+            if let id = item.section {
+                if folds.contains(id) {
+                    summary(of: id, body: item.blocks, bullet: bulletRun, column: itemTextColumn,
+                            markerColumn: bulletColumn - 2, order: item.blocks.first?.order ?? 0)
+                    continue
+                }
+                if options.showsMarkers { pendingMarker = (id, bulletColumn - 2) }
+                sectionStack.append(id)
+            }
+            pendingBullet = bulletRun
+            for (blockIndex, block) in item.blocks.enumerated() {
+                if blockIndex > 0 {
+                    let continues = list.tight || isListContinuation(block, after: item.blocks[blockIndex - 1])
+                    if !continues { separate(before: block) }
+                }
+                if case .list(let nested) = block.kind {
+                    self.list(nested, column: itemTextColumn, depth: depth + 1)
+                } else {
+                    self.block(block, column: itemTextColumn)
+                }
+            }
+            if pendingBullet != nil {  // an empty item still shows its bullet
+                emit([], order: item.blocks.first?.order ?? 0, offset: 0)
+            }
+            if item.section != nil { sectionStack.removeLast() }
+        }
+    }
+
+    // MARK: - Sections
+
+    private mutating func section(_ id: Int, body: [Block], column: Int, order: Int) {
+        if folds.contains(id) {
+            // The summary stands where the body's first line stood, so folding and unfolding keep the place.
+            summary(of: id, body: body, bullet: nil, column: column, markerColumn: column - 2,
+                    order: body.first?.order ?? order)
+            return
+        }
+        sectionStack.append(id)
+        defer { sectionStack.removeLast() }
+        if options.showsMarkers { pendingMarker = (id, column - 2) }
+        blocks(body, column: column, separated: false)
+        pendingMarker = nil
+    }
+
+    /// A folded section's one line: marker, title and a preview of what is folded away.
+    private mutating func summary(of id: Int, body: [Block], bullet: Run?, column: Int, markerColumn: Int, order: Int) {
+        let section = document.sections[id]
+        var runs: [Run] = []
+        if options.showsMarkers { runs.append(markerRun(folded: true, column: markerColumn)) }
+        if let bullet { runs.append(bullet) }
+        let available = width - column
+        let titleStyle: CellStyle
+        if case .heading(let level) = section.kind {
+            titleStyle = level == 1 ? CellStyle(.title, .bold) : CellStyle(.heading, .bold)
+        } else {
+            titleStyle = CellStyle(.text, .bold)
+        }
+        let title = CellWidth.of(section.title) > available
+            ? CellWidth.prefix(of: section.title, fitting: available - CellWidth.of(glyphs.ellipsis)) + glyphs.ellipsis
+            : section.title
+        runs.append(Run(column: column, text: title, style: titleStyle))
+        var used = CellWidth.of(title)
+        let preview = Preview.text(of: body, after: section.title, kind: section.kind)
+        let room = available - used - CellWidth.of(glyphs.previewSeparator)
+        if !preview.isEmpty, room > 4 {
+            var shown = preview
+            if CellWidth.of(shown) > room {
+                shown = CellWidth.prefix(of: shown, fitting: room - CellWidth.of(glyphs.ellipsis)) + glyphs.ellipsis
+            }
+            runs.append(Run(column: column + used, text: glyphs.previewSeparator + shown, style: CellStyle(.muted, .dim)))
+            used += CellWidth.of(glyphs.previewSeparator + shown)
+        }
+        var line = LayoutLine(runs: runs, section: id, anchor: Anchor(order: order, offset: 0))
+        if options.showsMarkers {
+            line.marker = id
+            line.markerColumn = markerColumn
+        }
+        lines.append(line)
+    }
+}

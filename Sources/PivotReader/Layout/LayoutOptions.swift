@@ -1,0 +1,17 @@
+/// How the page is laid out: the reading column's width and what the reader adds to it.
+public struct LayoutOptions: Hashable, Sendable {
+    /// Width of the reading column in cells, fold-marker gutter included.
+    public var width: Int
+    /// Fold markers in a two-cell gutter (off for plain output).
+    public var showsMarkers: Bool
+    public var glyphs: Glyphs
+
+    public init(width: Int, showsMarkers: Bool = true, glyphs: Glyphs = .unicode) {
+        self.width = width
+        self.showsMarkers = showsMarkers
+        self.glyphs = glyphs
+    }
+
+    /// The narrowest column laid out; narrower windows are clipped rather than reflowed to nothing.
+    public static let minimumWidth = 12
+}

@@ -1,0 +1,146 @@
+import PivotDocument
+
+/// Draws the reader into a grid of cells the size of the window: a header with the page's
+/// title, the page (or a panel), and a status line.
+public func render(_ state: ReaderState) -> CellGrid {
+    Renderer(state: state).grid()
+}
+
+struct Renderer {
+    let state: ReaderState
+
+    /// Below this the layout is not drawn; a note says the window is too small.
+    static let minimumSize = Size(width: 20, height: 3)
+
+    func grid() -> CellGrid {
+        var grid = CellGrid(width: state.windowSize.width, height: state.windowSize.height)
+        guard grid.width >= Self.minimumSize.width, grid.height >= Self.minimumSize.height else {
+            for row in 0..<grid.height {
+                grid.put(row == 0 ? "window too small" : "", row: row, column: 0, style: CellStyle(.warning))
+            }
+            return grid
+        }
+        header(&grid)
+        switch state.overlay {
+        case nil: page(&grid)
+        case .help(let scroll)?: panel(Panels.helpLines, scroll: scroll, selection: nil, into: &grid)
+        case .info(let scroll)?: panel(Panels.infoLines(for: state.document), scroll: scroll, selection: nil, into: &grid)
+        case .outline(let selection, let scroll)?:
+            panel(Panels.outlineLines(for: state.document, folds: state.folds, glyphs: state.settings.glyphs),
+                  scroll: scroll, selection: selection, into: &grid)
+        }
+        status(&grid)
+        return grid
+    }
+
+    private func header(_ grid: inout CellGrid) {
+        let style = CellStyle(.header, .bold)
+        grid.restyle(row: 0, columns: 0..<grid.width) { $0 = style }
+        let right = " pivot-tui "
+        let title = state.document.title ?? "untitled page"
+        let room = grid.width - CellWidth.of(right) - 2
+        let shown = CellWidth.of(title) > room
+            ? CellWidth.prefix(of: title, fitting: max(0, room - 1)) + state.settings.glyphs.ellipsis : title
+        grid.put(" " + shown, row: 0, column: 0, style: style)
+        if room > 0 { grid.put(right, row: 0, column: grid.width - CellWidth.of(right), style: CellStyle(.header)) }
+    }
+
+    private func page(_ grid: inout CellGrid) {
+        let layout = state.layout
+        let left = state.leftMargin
+        for row in 0..<state.pageHeight {
+            let index = state.top + row
+            guard index < layout.lines.count else { break }
+            let line = layout.lines[index]
+            var end = left
+            for run in line.runs {
+                end = grid.put(run.text, row: row + 1, column: left + run.column, style: run.style)
+            }
+            if let focus = state.focus, line.marker == focus {
+                grid.restyle(row: row + 1, columns: (left + line.markerColumn)..<max(end, left + line.markerColumn + 1)) {
+                    $0.attributes.insert(.highlight)
+                }
+            }
+            if let query = state.search { highlight(query, in: line, row: row + 1, left: left, grid: &grid) }
+        }
+    }
+
+    /// Marks where the search query shows on a line.
+    private func highlight(_ query: String, in line: LayoutLine, row: Int, left: Int, grid: inout CellGrid) {
+        var characters: [(character: Character, column: Int)] = []
+        for run in line.runs {
+            var column = run.column
+            for character in run.text {
+                characters.append((character, column))
+                column += CellWidth.of(character)
+            }
+        }
+        let ignoresCase = SearchIndex.ignoresCase(query)
+        let needle = Array(ignoresCase ? query.lowercased() : query)
+        let hay = characters.map { ignoresCase ? Character($0.character.lowercased()) : $0.character }
+        guard !needle.isEmpty, hay.count >= needle.count else { return }
+        var start = 0
+        while start + needle.count <= hay.count {
+            if hay[start] == needle[0], Array(hay[start..<(start + needle.count)]) == needle {
+                let from = left + characters[start].column
+                let last = characters[start + needle.count - 1]
+                let to = left + last.column + CellWidth.of(last.character)
+                grid.restyle(row: row, columns: from..<to) { $0.role = .match }
+                start += needle.count
+            } else {
+                start += 1
+            }
+        }
+    }
+
+    private func panel(_ lines: [Panels.Line], scroll: Int, selection: Int?, into grid: inout CellGrid) {
+        let left = state.leftMargin + 2
+        for row in 0..<state.pageHeight {
+            let index = scroll + row
+            guard index < lines.count else { break }
+            var column = left
+            for piece in lines[index] {
+                column = grid.put(piece.text, row: row + 1, column: column, style: piece.style)
+            }
+            if index == selection {
+                grid.restyle(row: row + 1, columns: max(0, left - 1)..<max(column, left + 1)) {
+                    $0.attributes.insert(.highlight)
+                }
+            }
+        }
+    }
+
+    private func status(_ grid: inout CellGrid) {
+        let row = grid.height - 1
+        let style = CellStyle(.status)
+        grid.restyle(row: row, columns: 0..<grid.width) { $0 = style }
+        let right: String
+        switch state.overlay {
+        case .help?: right = " q: close "
+        case .info?: right = " q: close "
+        case .outline?: right = " Enter: jump  q: close "
+        case nil: right = " \(state.positionLabel)  ?: help "
+        }
+        let left: String
+        let leftStyle: CellStyle
+        if let prompt = state.prompt {
+            left = "/" + prompt
+            leftStyle = CellStyle(.status, .bold)
+        } else if let message = state.message {
+            left = message
+            leftStyle = CellStyle(.warning, .bold)
+        } else if state.overlay != nil {
+            left = state.overlay == .help(scroll: state.overlayScroll) ? "Help" :
+                (state.overlay == .info(scroll: state.overlayScroll) ? "Page info" : "Outline")
+            leftStyle = CellStyle(.status, .bold)
+        } else {
+            left = state.currentSection.map { state.document.sections[$0].title } ?? ""
+            leftStyle = style
+        }
+        let room = grid.width - CellWidth.of(right) - 1
+        let shown = CellWidth.of(left) > room
+            ? CellWidth.prefix(of: left, fitting: max(0, room - 1)) + state.settings.glyphs.ellipsis : left
+        grid.put(" " + shown, row: row, column: 0, style: leftStyle)
+        grid.put(right, row: row, column: max(0, grid.width - CellWidth.of(right)), style: style)
+    }
+}

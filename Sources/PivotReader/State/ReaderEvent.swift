@@ -1,0 +1,34 @@
+/// A key as the reader understands it; the terminal front decodes bytes into these.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    /// A control chord, by its lowercase letter (`.control("c")` for Ctrl-C).
+    case control(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, tab, backTab, escape, backspace
+}
+
+public enum MouseAction: Hashable, Sendable {
+    case wheelUp, wheelDown, click
+}
+
+/// Everything that can change the reader: keys, the mouse, and a new window size.
+public enum ReaderEvent: Hashable, Sendable {
+    case key(Key)
+    case mouse(MouseAction, row: Int, column: Int)
+    case resize(Size)
+}
+
+/// What `update` asks the edge to do.
+public enum Effect: Hashable, Sendable {
+    case quit
+}
+
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}

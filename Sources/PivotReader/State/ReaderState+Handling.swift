@@ -1,0 +1,88 @@
+/// Routes each event to the part of the reader it is meant for.
+extension ReaderState {
+    mutating func handle(_ event: ReaderEvent) -> [Effect] {
+        switch event {
+        case .resize(let newSize):
+            resize(to: newSize)
+            return []
+        case .mouse(let action, let row, let column):
+            mouse(action, row: row, column: column)
+            return []
+        case .key(let key):
+            if key == .control("c") { return [.quit] }
+            message = nil
+            if prompt != nil {
+                promptKey(key)
+                return []
+            }
+            if overlay != nil { return overlayKey(key) }
+            return readingKey(key)
+        }
+    }
+
+    private mutating func readingKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("q"), .character("Q"): return [.quit]
+        case .character("j"), .down, .control("n"), .control("e"): scroll(by: 1)
+        case .character("k"), .up, .control("p"), .control("y"): scroll(by: -1)
+        case .character(" "), .pageDown, .character("f"), .control("f"): scroll(by: pageHeight)
+        case .character("b"), .pageUp, .control("b"): scroll(by: -pageHeight)
+        case .character("d"), .control("d"): scroll(by: max(1, pageHeight / 2))
+        case .character("u"), .control("u"): scroll(by: -max(1, pageHeight / 2))
+        case .character("g"), .character("<"), .home: scroll(to: 0)
+        case .character("G"), .character(">"), .end: scroll(to: maxTop)
+        case .tab, .character("]"): moveFocus(forward: true)
+        case .backTab, .character("["): moveFocus(forward: false)
+        case .enter: toggleFocused()
+        case .character("h"), .left: foldFocused()
+        case .character("l"), .right: unfoldFocused()
+        case .character("-"): foldAll()
+        case .character("+"), .character("="): unfoldAll()
+        case .character("t"): openOutline()
+        case .character("?"): overlay = .help(scroll: 0)
+        case .character("i"): overlay = .info(scroll: 0)
+        case .character("/"): prompt = ""
+        case .character("n"): findNext(forward: true)
+        case .character("N"): findNext(forward: false)
+        case .character(let digit) where digit.isASCII && digit.isNumber && digit != "0":
+            jumpToTopLevel(Int(String(digit))!)
+        default: break
+        }
+        return []
+    }
+
+    private mutating func promptKey(_ key: Key) {
+        switch key {
+        case .enter:
+            let query = prompt ?? ""
+            prompt = nil
+            if !query.isEmpty { startSearch(query) } else if search != nil { findNext(forward: true) }
+        case .escape, .control("g"):
+            prompt = nil
+        case .backspace:
+            if prompt?.isEmpty == true { prompt = nil } else { prompt?.removeLast() }
+        case .control("u"):
+            prompt = ""
+        case .character(let character):
+            if (prompt?.count ?? 0) < 200 { prompt?.append(character) }
+        default:
+            break
+        }
+    }
+
+    private mutating func mouse(_ action: MouseAction, row: Int, column: Int) {
+        switch action {
+        case .wheelUp: if overlay == nil { scroll(by: -3) } else { scrollOverlay(by: -3) }
+        case .wheelDown: if overlay == nil { scroll(by: 3) } else { scrollOverlay(by: 3) }
+        case .click:
+            guard overlay == nil, prompt == nil, row >= 1, row <= pageHeight else { return }
+            let index = top + row - 1
+            guard layout.lines.indices.contains(index), let section = layout.lines[index].marker else { return }
+            let markerColumn = leftMargin + layout.lines[index].markerColumn
+            if abs(column - markerColumn) <= 1 {
+                focus = section
+                toggle(section)
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import PivotDocument
+
+/// How the reader is set up; fixed for a session.
+public struct ReaderSettings: Hashable, Sendable {
+    /// The widest the reading column gets; wider windows centre it.
+    public var readingWidth: Int
+    public var glyphs: Glyphs
+
+    public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode) {
+        self.readingWidth = readingWidth
+        self.glyphs = glyphs
+    }
+}
+
+/// A view over the page: the key-driven panels that replace the text for a while.
+public enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case outline(selection: Int, scroll: Int)
+    case info(scroll: Int)
+}
+
+/// Everything the reader shows, as a value. Only `update` changes it.
+public struct ReaderState: Sendable {
+    public let document: Document
+    public let settings: ReaderSettings
+    /// The size the layout uses (unknown sizes read as 80x24).
+    public internal(set) var size: Size
+    /// The window as it is, possibly tiny or empty: the rendered grid has exactly this size.
+    public internal(set) var windowSize: Size
+    public internal(set) var folds: Set<Int> = []
+    /// The section Enter, h and l act on; drawn highlighted.
+    public internal(set) var focus: Int?
+    /// Index of the layout line at the top of the page area.
+    public internal(set) var top = 0
+    public internal(set) var overlay: Overlay?
+    /// The search being typed after `/`, when the prompt is open.
+    public internal(set) var prompt: String?
+    public internal(set) var search: String?
+    /// The match `n` and `N` continue from.
+    var searchCursor: Anchor?
+    /// A one-off note in the status line, cleared by the next key.
+    public internal(set) var message: String?
+    /// The page laid out for the current width and folds (derived, kept to answer keys fast).
+    public internal(set) var layout: Layout
+
+    public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size) {
+        self.document = document
+        self.settings = settings
+        self.size = ReaderState.clamped(size)
+        windowSize = Size(width: min(max(0, size.width), 4096), height: min(max(0, size.height), 4096))
+        layout = Layout(document: document, options: ReaderState.layoutOptions(settings, self.size), folds: [])
+        if !document.warnings.isEmpty {
+            message = document.warnings[0] + (document.warnings.count > 1 ? " (i: all notes)" : "")
+        }
+    }
+
+    // MARK: - Geometry
+
+    /// Sizes outside what any terminal has are clamped; 0 means unknown and reads as 80x24.
+    static func clamped(_ size: Size) -> Size {
+        Size(width: size.width <= 0 ? 80 : min(size.width, 4096),
+             height: size.height <= 0 ? 24 : min(size.height, 4096))
+    }
+
+    static func layoutOptions(_ settings: ReaderSettings, _ size: Size) -> LayoutOptions {
+        LayoutOptions(width: max(LayoutOptions.minimumWidth, min(settings.readingWidth, size.width)),
+                      glyphs: settings.glyphs)
+    }
+
+    /// Rows for the page: the window less the header and status lines.
+    public var pageHeight: Int { max(1, size.height - 2) }
+
+    /// Where the reading column starts in the window.
+    public var leftMargin: Int { max(0, (size.width - layout.options.width) / 2) }
+
+    public var maxTop: Int { max(0, layout.lines.count - pageHeight) }
+
+    /// The section the reader is in: the focused one, else the one at the top of the page.
+    public var currentSection: Int? {
+        if let focus { return focus }
+        guard layout.lines.indices.contains(top) else { return nil }
+        return layout.lines[top...].prefix(pageHeight).first(where: { $0.section != nil })?.section
+    }
+
+    /// Position through the page, as less shows it.
+    public var positionLabel: String {
+        let total = layout.lines.count
+        if total <= pageHeight { return "All" }
+        if top == 0 { return "Top" }
+        if top >= maxTop { return "Bot" }
+        return "\(min(99, (top + pageHeight) * 100 / total))%"
+    }
+}
+
+/// The reader's one way to change: a new state and what the edge must do.
+public func update(_ state: ReaderState, _ event: ReaderEvent) -> (ReaderState, [Effect]) {
+    var next = state
+    let effects = next.handle(event)
+    return (next, effects)
+}
+
+extension ReaderState {
+    /// The same state with a note in the status line (set by the edge, e.g. about the locale).
+    public func withMessage(_ text: String) -> ReaderState {
+        var copy = self
+        copy.message = text
+        return copy
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `pivot-tui`: a terminal reader for Markdown and Jekyll pages, with foldable sections.
+@main
+struct PivotTUI: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "pivot-tui",
+        abstract: "Read a Markdown or Jekyll page in the terminal, as foldable sections.",
+        discussion: """
+            With no FILE, opens the Pivot page built into the program. When standard output is \
+            not a terminal (or with --plain) the whole page is printed as text.
+            Keys: j/k scroll, space/b page, Tab/Shift-Tab move between sections, Enter folds, \
+            -/+ fold or unfold all, t outline, / search, ? help, q quit.
+            """,
+        version: version,
+        subcommands: [ReadCommand.self],
+        defaultSubcommand: ReadCommand.self)
+}

@@ -1,0 +1,147 @@
+import CNcurses
+import CTerminalSupport
+import Glibc
+import PivotReader
+
+/// The ncurses screen: set up with `newterm` (so an unknown TERM is an answer, not an exit),
+/// filled from the reader's cell grid, and restored on every way out.
+final class CursesScreen {
+    enum SetupError: Error, CustomStringConvertible {
+        case unknownTerminal(String)
+        case notFullScreen(String)
+
+        var description: String {
+            switch self {
+            case .unknownTerminal(let name):
+                return "unknown terminal type '\(name)'; printing plain text (try TERM=xterm-256color)"
+            case .notFullScreen(let name):
+                return "terminal type '\(name)' cannot move the cursor; printing plain text"
+            }
+        }
+    }
+
+    private let screen: OpaquePointer
+    private let theme: Theme
+    private var shown: CellGrid?
+    let inputDescriptor: Int32
+    private(set) var isOpen = true
+
+    init(themeName: ThemeName, useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+        let termName = String(cString: getenv("TERM") ?? strdup("")!)
+        use_env(false)  // LINES/COLUMNS in the environment must not override the real size
+        // Keys come from the terminal even when standard input is a pipe.
+        var input: UnsafeMutablePointer<FILE>? = pv_stdin()
+        if isatty(STDIN_FILENO) == 0 { input = fopen("/dev/tty", "r") }
+        guard let input, let created = newterm(nil, pv_stdout(), input) else {
+            throw SetupError.unknownTerminal(termName.isEmpty ? "(unset)" : termName)
+        }
+        screen = created
+        inputDescriptor = fileno(input)
+        // dumb and hardcopy terminals have no cursor addressing: no full-screen mode there.
+        if tigetstr("cup") == nil || Int(bitPattern: tigetstr("cup")) == -1 {
+            endwin()
+            delscreen(created)
+            throw SetupError.notFullScreen(termName)
+        }
+        raw()
+        noecho()
+        nonl()
+        _ = keypad(pv_stdscr(), true)
+        _ = nodelay(pv_stdscr(), true)
+        _ = idlok(pv_stdscr(), true)        // let ncurses scroll with insert/delete line
+        _ = leaveok(pv_stdscr(), true)      // the cursor is hidden; never spend bytes moving it
+        curs_set(0)
+        set_escdelay(escapeDelay)
+        if useMouse {
+            mousemask(pv_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+        let depth: Theme.Depth
+        if useColor && has_colors() {
+            start_color()
+            use_default_colors()
+            depth = pv_colors() >= 256 && pv_color_pairs() > 2 * ColorRole.allCases.count ? .full : .eight
+        } else {
+            depth = .none
+        }
+        theme = Theme(name: themeName, depth: depth)
+        theme.install()
+        pv_arm_crash_restore(STDOUT_FILENO, CursesScreen.restoreSequence())
+    }
+
+    /// Bytes that leave full-screen mode, for the crash handler (which may not call ncurses).
+    private static func restoreSequence() -> String {
+        var bytes = ""
+        for capability in ["rmcup", "cnorm", "rmkx", "sgr0"] {
+            if let value = tigetstr(capability), Int(bitPattern: value) != -1 { bytes += String(cString: value) }
+        }
+        return bytes + "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\r\n"
+    }
+
+    var size: Size {
+        Size(width: Int(getmaxx(pv_stdscr())), height: Int(getmaxy(pv_stdscr())))
+    }
+
+    /// Tells ncurses the window has a new size (read from the terminal, after SIGWINCH).
+    func adoptWindowSize() {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        pv_window_size(inputDescriptor, &rows, &columns)
+        if rows <= 0 || columns <= 0 { pv_window_size(STDOUT_FILENO, &rows, &columns) }
+        if rows > 0 && columns > 0 { resize_term(rows, columns) }
+        shown = nil
+    }
+
+    /// Copies the rows that changed into ncurses and sends one update; ncurses works out the
+    /// fewest bytes (scrolling regions, insert/delete line) from there.
+    func draw(_ grid: CellGrid) {
+        let window = pv_stdscr()
+        if shown?.width != grid.width || shown?.height != grid.height { werase(window) }
+        for row in 0..<min(grid.height, Int(getmaxy(window))) {
+            if let shown, shown.width == grid.width, row < shown.height, shown.row(row) == grid.row(row) { continue }
+            drawRow(grid, row, window)
+        }
+        shown = grid
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func drawRow(_ grid: CellGrid, _ row: Int, _ window: UnsafeMutablePointer<WINDOW>?) {
+        let columns = min(grid.width, Int(getmaxx(window)))
+        var column = 0
+        var cell = cchar_t()
+        while column < columns {
+            let current = grid[row, column]
+            if current.text.isEmpty { column += 1; continue }  // second half of a wide character
+            let (attributes, pair) = theme.attributes(for: current.style)
+            var wide = current.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            setcchar(&cell, wide, attributes, pair, nil)
+            // The last cell of the last row is written without moving past it.
+            if row == grid.height - 1 && column == columns - 1 {
+                mvwins_wch(window, Int32(row), Int32(column), &cell)
+            } else {
+                mvwadd_wch(window, Int32(row), Int32(column), &cell)
+            }
+            column += 1
+        }
+    }
+
+    /// Forgets what is on screen, so the next draw repaints everything (Ctrl-L).
+    func invalidate() {
+        shown = nil
+        clearok(pv_stdscr(), true)
+    }
+
+    /// Leaves full-screen mode; safe to call more than once.
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        if theme.depth != .none { attrset(0) }
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+        pv_disarm_crash_restore()
+        fflush(pv_stdout())
+    }
+}

@@ -1,0 +1,98 @@
+import CNcurses
+import CTerminalSupport
+import Glibc
+import PivotDocument
+import PivotReader
+
+/// The interactive reader: ncurses at the edge, the pure reader inside. Keys, resizes and
+/// signals become events; each batch of events ends in one drawn frame.
+public enum TerminalSession {
+    public struct Options: Sendable {
+        public var settings: ReaderSettings
+        public var theme: ThemeName
+        public var useColor: Bool
+        public var useMouse: Bool
+
+        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool) {
+            self.settings = settings
+            self.theme = theme
+            self.useColor = useColor
+            self.useMouse = useMouse
+        }
+    }
+
+    public enum Outcome: Sendable {
+        case finished
+        /// Full-screen mode was not possible; the caller prints plain text instead.
+        case unavailable(reason: String)
+        /// A terminating signal ended the session; the caller re-raises it.
+        case signalled(Int32)
+    }
+
+    /// Prepares the locale: ncursesw needs a UTF-8 LC_CTYPE to draw anything beyond ASCII.
+    /// Returns a note for the status line when the user's locale is not UTF-8.
+    public static func prepareLocale() -> String? {
+        setlocale(LC_ALL, "")
+        if String(cString: pv_codeset()) == "UTF-8" { return nil }
+        if setlocale(LC_CTYPE, "C.UTF-8") != nil {
+            return "the locale is not UTF-8 (LANG); drawing UTF-8 anyway"
+        }
+        return "the locale is not UTF-8 and C.UTF-8 is missing; non-ASCII text may show wrongly"
+    }
+
+    public static func run(_ document: Document, options: Options, localeNote: String?) -> Outcome {
+        let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(themeName: options.theme, useColor: options.useColor,
+                                      useMouse: options.useMouse, escapeDelay: overSSH ? 100 : 25)
+        } catch {
+            return .unavailable(reason: "\(error)")
+        }
+        defer { screen.close() }
+        let wakeDescriptor = pv_install_signal_handlers()
+
+        var state = ReaderState(document: document, settings: options.settings, size: screen.size)
+        if let localeNote, state.message == nil { state = state.withMessage(localeNote) }
+        screen.draw(render(state))
+
+        var descriptors = [
+            pollfd(fd: screen.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            for index in descriptors.indices { descriptors[index].revents = 0 }
+            let ready = poll(&descriptors, nfds_t(wakeDescriptor >= 0 ? 2 : 1), -1)
+            if ready < 0 && errno != EINTR { return .finished }
+            if wakeDescriptor >= 0 { pv_drain_wakeups(wakeDescriptor) }
+            let signal = pv_pending_termination()
+            if signal != 0 { return .signalled(signal) }
+
+            var changed = false
+            if pv_take_resize() != 0 {
+                screen.adoptWindowSize()
+                state = update(state, .resize(screen.size)).0
+                changed = true
+            }
+            // Read every key that has arrived, then draw once.
+            while true {
+                var code: wint_t = 0
+                let status = wget_wch(pv_stdscr(), &code)
+                if status == ERR { break }
+                if status == OK && code == 0x0C {  // Ctrl-L: repaint everything
+                    screen.invalidate()
+                    changed = true
+                    continue
+                }
+                guard let event = KeyDecoder.event(status: status, code: UInt32(code)) else { continue }
+                let (next, effects) = update(state, event)
+                state = next
+                changed = true
+                if effects.contains(.quit) { return .finished }
+            }
+            // The terminal went away (ssh dropped, window closed): nothing will ever arrive.
+            if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .finished }
+            if changed { screen.draw(render(state)) }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import CNcurses
+import PivotReader
+
+/// How roles look: colours from terminfo's palette (256, 8 or none), light or dark.
+public enum ThemeName: String, CaseIterable, Sendable {
+    case dark, light
+}
+
+struct Theme {
+    /// What the terminal can show, from terminfo (and NO_COLOR).
+    enum Depth { case none, eight, full }
+
+    struct Look {
+        var foreground: Int16
+        var background: Int16
+        var attributes: attr_t
+    }
+
+    let depth: Depth
+    let name: ThemeName
+    private var looks: [Look] = []
+    private var highlightLooks: [Look] = []
+
+    init(name: ThemeName, depth: Depth) {
+        self.name = name
+        self.depth = depth
+        looks = ColorRole.allCases.map { look(for: $0, highlighted: false) }
+        highlightLooks = ColorRole.allCases.map { look(for: $0, highlighted: true) }
+    }
+
+    /// Colour pair numbers: 1... for roles, then the same roles on the highlight background.
+    func pair(for role: ColorRole, highlighted: Bool) -> Int16 {
+        depth == .none ? 0 : Int16(role.rawValue) + 1 + (highlighted ? Int16(ColorRole.allCases.count) : 0)
+    }
+
+    /// Registers the colour pairs with ncurses (after start_color).
+    func install() {
+        guard depth != .none else { return }
+        for role in ColorRole.allCases {
+            let plain = looks[Int(role.rawValue)]
+            init_pair(pair(for: role, highlighted: false), plain.foreground, plain.background)
+            let lit = highlightLooks[Int(role.rawValue)]
+            init_pair(pair(for: role, highlighted: true), lit.foreground, lit.background)
+        }
+    }
+
+    /// The ncurses attributes and pair for a cell's style.
+    func attributes(for style: CellStyle) -> (attr_t, Int16) {
+        let highlighted = style.attributes.contains(.highlight)
+        let look = highlighted ? highlightLooks[Int(style.role.rawValue)] : looks[Int(style.role.rawValue)]
+        var attributes = look.attributes
+        if style.attributes.contains(.bold) { attributes |= pv_A_BOLD() }
+        if style.attributes.contains(.italic) { attributes |= pv_A_ITALIC() }
+        if style.attributes.contains(.underline) { attributes |= pv_A_UNDERLINE() }
+        if style.attributes.contains(.dim) { attributes |= pv_A_DIM() }
+        if style.attributes.contains(.reverse) { attributes |= pv_A_REVERSE() }
+        if highlighted && depth != .full { attributes |= pv_A_REVERSE() }
+        return (attributes, pair(for: style.role, highlighted: highlighted))
+    }
+
+    private func look(for role: ColorRole, highlighted: Bool) -> Look {
+        let dark = name == .dark
+        let highlightBackground: Int16 = depth == .full ? (dark ? 238 : 253) : -1
+        let background: Int16 = highlighted ? highlightBackground : -1
+        func color(_ full: Int16, _ eight: Int32) -> Int16 { depth == .full ? full : Int16(eight) }
+        switch role {
+        case .text: return Look(foreground: -1, background: background, attributes: 0)
+        case .heading: return Look(foreground: color(dark ? 75 : 25, COLOR_BLUE), background: background, attributes: 0)
+        case .title: return Look(foreground: color(dark ? 214 : 130, COLOR_YELLOW), background: background, attributes: 0)
+        case .link: return Look(foreground: color(dark ? 80 : 30, COLOR_CYAN), background: background, attributes: 0)
+        case .code: return Look(foreground: color(dark ? 180 : 94, COLOR_GREEN), background: background, attributes: 0)
+        case .quote: return Look(foreground: color(dark ? 248 : 240, -1), background: background, attributes: 0)
+        case .marker: return Look(foreground: color(dark ? 114 : 28, COLOR_GREEN), background: background, attributes: 0)
+        case .muted: return Look(foreground: color(dark ? 244 : 244, -1), background: background,
+                                 attributes: depth == .full ? 0 : pv_A_DIM())
+        case .rule: return Look(foreground: color(dark ? 240 : 250, -1), background: background, attributes: 0)
+        case .image: return Look(foreground: color(dark ? 141 : 91, COLOR_MAGENTA), background: background, attributes: 0)
+        case .warning: return Look(foreground: color(dark ? 203 : 160, COLOR_RED), background: background, attributes: 0)
+        case .header, .status:
+            if depth == .full {
+                return Look(foreground: dark ? 252 : 235, background: dark ? 236 : 254, attributes: 0)
+            }
+            return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE())
+        case .match:
+            if depth == .none { return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE()) }
+            return Look(foreground: Int16(COLOR_BLACK), background: color(220, COLOR_YELLOW), attributes: 0)
+        }
+    }
+}
