@@ -52,7 +52,8 @@ struct InlineConverter {
         case CMARK_NODE_IMAGE:
             let alt = TextSanitizer.clean(MarkdownConverter.allText(node)).trimmingSpaces()
             images.append(Image(alt: alt, source: TextSanitizer.clean(MarkdownConverter.string(cmark_node_get_url(node)))))
-            append("[image: \(alt.isEmpty ? "untitled" : alt)]", style: effective.union(.dim), link: effectiveLink)
+            append("[image: \(alt.isEmpty ? "untitled" : alt)]", style: effective.union(.dim), link: effectiveLink,
+                   isText: false)
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             append("[^\(TextSanitizer.clean(literal()))]", style: effective.union(.dim), link: nil)
         default:
@@ -96,7 +97,8 @@ struct InlineConverter {
                 } else if name == "img" {
                     let image = HTMLConverter.image(from: attributes)
                     images.append(image)
-                    append("[image: \(image.alt.isEmpty ? "untitled" : image.alt)]", style: style.union(.dim), link: link)
+                    append("[image: \(image.alt.isEmpty ? "untitled" : image.alt)]", style: style.union(.dim), link: link,
+                           isText: false)
                 } else if name == "a", let href = attributes["href"], !selfClosing {
                     htmlLink = links.count
                     links.append(Link(text: "", target: TextSanitizer.clean(LiquidRenderer.removingDimMarkers(href))))
@@ -120,9 +122,10 @@ struct InlineConverter {
         }
     }
 
-    private mutating func append(_ text: String, style: TextStyle, link: Int?) {
+    /// `isText` is false for the reader's own placeholders, which do not make a block textual.
+    private mutating func append(_ text: String, style: TextStyle, link: Int?, isText: Bool = true) {
         guard !text.isEmpty else { return }
-        if !sawText, text.contains(where: { !$0.isWhitespace }) { sawText = true }
+        if isText, !sawText, text.contains(where: { !$0.isWhitespace }) { sawText = true }
         if let link, links.indices.contains(link), links[link].text.isEmpty || htmlLink == link {
             links[link].text += text  // the text of an HTML <a> link is only known as it arrives
         }

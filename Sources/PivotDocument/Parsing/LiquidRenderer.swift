@@ -109,7 +109,7 @@ private struct Renderer {
             output += "\n```\(language)\n"
             return rest.first == "\n" ? rest.dropFirst() : rest
         case "endhighlight":
-            output += "\n```\n"
+            output += output.hasSuffix("\n") ? "```\n" : "\n```\n"
         default:
             note("Liquid tag '\(name)' is not run by this reader and was removed")
         }

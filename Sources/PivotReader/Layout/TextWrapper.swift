@@ -77,6 +77,8 @@ enum TextWrapper {
                 }
                 current.append((character, piece.style, cells))
                 currentWidth += cells
+                // Wide (CJK) text may break between any two characters.
+                if cells == 2 { breakAt = current.count }
             }
         }
         if !current.isEmpty || lines.isEmpty { emit(current[...], offset: lineOffset) }

@@ -6,6 +6,7 @@ extension ReaderState {
 
     mutating func scroll(to line: Int) {
         top = min(max(0, line), maxTop)
+        readingAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil
     }
 
     /// Scrolls the least needed to show `line`; a line far away comes to the top.
@@ -13,16 +14,18 @@ extension ReaderState {
         if line < top || line >= top + pageHeight { scroll(to: line) }
     }
 
-    /// Lays the page out again (new width or folds) with the same line at the top.
+    /// Lays the page out again (new width or folds) with the same text at the top. The anchor
+    /// is the one the reader last scrolled to, so 80 -> 40 -> 80 columns returns to the same line.
     mutating func relayout(folds newFolds: Set<Int>? = nil) {
-        let anchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil
         let options = ReaderState.layoutOptions(settings, size)
         let folds = newFolds ?? self.folds
         guard options != layout.options || folds != layout.folds else { return }
+        let anchor = readingAnchor ?? (layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil)
         self.folds = folds
         layout = Layout(document: document, options: options, folds: folds)
-        top = anchor.map { layout.lineIndex(for: $0) } ?? 0
-        scroll(to: top)
+        let line = anchor.map { layout.lineIndex(for: $0) } ?? 0
+        top = min(max(0, line), maxTop)
+        if top != line { readingAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil }
         keepFocusVisible()
     }
 
@@ -30,7 +33,7 @@ extension ReaderState {
         size = ReaderState.clamped(newSize)
         windowSize = Size(width: min(max(0, newSize.width), 4096), height: min(max(0, newSize.height), 4096))
         relayout()
-        scroll(to: top)
+        top = min(top, maxTop)
         if case .outline(let selection, _) = overlay { overlay = .outline(selection: selection, scroll: max(0, selection - pageHeight / 2)) }
     }
 }

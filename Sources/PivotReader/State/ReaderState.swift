@@ -36,6 +36,8 @@ public struct ReaderState: Sendable {
     /// The search being typed after `/`, when the prompt is open.
     public internal(set) var prompt: String?
     public internal(set) var search: String?
+    /// The text the reader scrolled to; kept across reflows (see `relayout`).
+    var readingAnchor: Anchor?
     /// The match `n` and `N` continue from.
     var searchCursor: Anchor?
     /// A one-off note in the status line, cleared by the next key.

@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+
+/// Where the things under test live: the built binary, tmux, the repository's content.
+enum TestEnvironment {
+    /// The package root: this file is <root>/Tests/PivotEndToEndTests/TestEnvironment.swift.
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The page built into the binary; tests derive expectations from it, never hard-code them.
+    static let pivotPage: URL = repositoryRoot.appendingPathComponent("content/pivot.md")
+
+    /// The binary under test: `PIVOT_TUI_BINARY`, else the debug build of this checkout.
+    static func binary() throws -> URL {
+        let override = ProcessInfo.processInfo.environment["PIVOT_TUI_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
+        let url = override.map { URL(fileURLWithPath: $0) }
+            ?? repositoryRoot.appendingPathComponent(".build/debug/pivot-tui")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw XCTSkip("pivot-tui binary not found at \(url.path): run `swift build` first "
+                          + "(or `make test`), or set PIVOT_TUI_BINARY")
+        }
+        return url
+    }
+
+    /// tmux from PATH; end-to-end tests need a real terminal to drive.
+    static func tmux() throws -> URL {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("tmux")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw XCTSkip("tmux not found in PATH: install it (`make test` does, via scripts/install-deps.sh)")
+    }
+
+    /// Our environment for child programs, with a UTF-8 locale and no link to an enclosing tmux
+    /// (tests started from inside tmux must still get their own private servers).
+    static func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil
+        environment["TMUX_PANE"] = nil
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = nil
+        environment["NO_COLOR"] = nil
+        return environment.merging(extra) { $1 }
+    }
+}

@@ -1,0 +1,54 @@
+import PivotDocument
+import XCTest
+@testable import PivotReader
+
+/// The Pivot page as a reader sees it, stored as text under __Snapshots__.
+final class SnapshotTests: XCTestCase {
+    private let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 40, height: 12)]
+
+    func testPivotPageUnfolded() {
+        for size in sizes {
+            assertSnapshot(render(Fixtures.state(Fixtures.pivot, width: size.width, height: size.height)),
+                           named: "pivot-unfolded")
+        }
+    }
+
+    func testPivotPageFoldedAll() {
+        for size in sizes {
+            let state = press(Fixtures.state(Fixtures.pivot, width: size.width, height: size.height), .character("-"))
+            assertSnapshot(render(state), named: "pivot-folded")
+        }
+    }
+
+    func testPivotPageTopLevelOpenItemsFolded() {
+        // Fold everything, then open the top-level sections: the items show as one-line summaries.
+        for size in sizes {
+            var state = press(Fixtures.state(Fixtures.pivot, width: size.width, height: size.height), .character("-"))
+            for number in Fixtures.pivot.topLevelSections.indices.reversed() {
+                state = press(state, .character(Character(String(number + 1))), .character("l"))
+            }
+            state = press(state, .home)
+            assertSnapshot(render(state), named: "pivot-items-folded")
+        }
+    }
+
+    func testPivotPageScrolledToTheEnd() {
+        for size in sizes {
+            let state = press(Fixtures.state(Fixtures.pivot, width: size.width, height: size.height), .end)
+            assertSnapshot(render(state), named: "pivot-end")
+        }
+    }
+
+    func testHelpPanel() {
+        assertSnapshot(render(press(Fixtures.state(Fixtures.pivot), .character("?"))), named: "help")
+    }
+
+    func testTinyWindows() {
+        for size in [Size(width: 1, height: 1), Size(width: 19, height: 2), Size(width: 0, height: 0)] {
+            let grid = render(Fixtures.state(Fixtures.pivot, width: size.width, height: size.height))
+            XCTAssertEqual(grid.width, size.width)
+            XCTAssertEqual(grid.height, size.height)
+        }
+        assertSnapshot(render(Fixtures.state(Fixtures.pivot, width: 20, height: 3)), named: "pivot-smallest")
+    }
+}

@@ -1,0 +1,58 @@
+import XCTest
+@testable import PivotReader
+
+final class TextWrapperTests: XCTestCase {
+    private func wrap(_ text: String, _ width: Int) -> [String] {
+        TextWrapper.wrap([TextWrapper.Piece(text: text, style: CellStyle())], width: width)
+            .map { $0.runs.map(\.text).joined() }
+    }
+
+    func testWrapsAtSpaces() {
+        XCTAssertEqual(wrap("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"])
+    }
+
+    func testBreaksWordsWiderThanTheLine() {
+        XCTAssertEqual(wrap("abcdefghijkl xy", 5), ["abcde", "fghij", "kl xy"])
+    }
+
+    func testWideCharactersNeverStraddleTheEdge() {
+        // Each CJK character takes two cells: five of them fill ten cells exactly.
+        XCTAssertEqual(wrap("日本語日本語", 5), ["日本", "語日", "本語"])
+        XCTAssertEqual(wrap("ab 日本語", 6), ["ab 日", "本語"])
+        for line in wrap("x 🎉🎉🎉 y 漢字漢字漢字 z", 7) { XCTAssertLessThanOrEqual(CellWidth.of(line), 7, line) }
+    }
+
+    func testCellWidths() {
+        XCTAssertEqual(CellWidth.of("a"), 1)
+        XCTAssertEqual(CellWidth.of("日"), 2)
+        XCTAssertEqual(CellWidth.of("🎉"), 2)
+        XCTAssertEqual(CellWidth.of("e\u{301}"), 1, "a combining mark adds no cell")
+        XCTAssertEqual(CellWidth.of("👩‍💻"), 2, "a joined emoji is one wide glyph")
+        XCTAssertEqual(CellWidth.of("🇫🇷"), 2)
+        XCTAssertEqual(CellWidth.of("❤️"), 2)
+        XCTAssertEqual(CellWidth.of("日本 ok"), 7)
+    }
+
+    func testOffsetsPointAtEachLinesFirstCharacter() {
+        let text = "one two three four"
+        let lines = TextWrapper.wrap([TextWrapper.Piece(text: text, style: CellStyle())], width: 8)
+        for line in lines {
+            let first = line.runs.first!.text.first!
+            XCTAssertEqual(Array(text)[line.offset], first)
+        }
+    }
+
+    func testPropertyEveryLineFitsAndNoLetterIsLost() {
+        var random = SeededGenerator(state: 42)
+        let alphabet = Array("ab cd ef 日本 é́ 🎉 x")
+        for _ in 0..<500 {
+            let width = Int.random(in: 1...30, using: &random)
+            let text = String((0..<Int.random(in: 0...120, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let lines = wrap(text, width)
+            for line in lines {
+                XCTAssertLessThanOrEqual(CellWidth.of(line), max(width, 2), "width \(width): \(line)")
+            }
+            XCTAssertEqual(lines.joined().filter { $0 != " " }, text.filter { $0 != " " }, "width \(width)")
+        }
+    }
+}
