@@ -21,13 +21,14 @@ let package = Package(
 
         // The pure core: page -> Document -> Outline, and the reader (layout, state, update, render).
         .target(name: "PivotDocument", dependencies: ["CCmarkGFM", "CYaml"]),
-        .target(name: "PivotReader", dependencies: ["PivotDocument", "CCellWidth"]),
+        .target(name: "PivotAnimation"),
+        .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
-                "PivotDocument", "PivotReader", "PivotTerminal",
+                "PivotDocument", "PivotAnimation", "PivotReader", "PivotTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedContent"]),
@@ -37,7 +38,8 @@ let package = Package(
         .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
 
         .testTarget(name: "PivotDocumentTests", dependencies: ["PivotDocument"]),
-        .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument"],
+        .testTarget(name: "PivotAnimationTests", dependencies: ["PivotAnimation"]),
+        .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: []),
     ]

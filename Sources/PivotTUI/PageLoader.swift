@@ -1,26 +1,58 @@
 import Glibc
+import PivotAnimation
 import PivotDocument
+
+/// A page ready to read: its document and the text animations found for its images.
+struct LoadedPage {
+    var document: Document
+    var standIns: [String: Animation]
+}
 
 /// Finds the page to show: a file, standard input, or the page built into the binary.
 enum PageLoader {
     static let embeddedPageName = "pivot.md"
+    /// Frames files larger than this are not read.
+    static let framesByteLimit = 4 * 1_048_576
 
-    static func load(_ path: String?) throws -> Document {
+    static func load(_ path: String?) throws -> LoadedPage {
         guard let path else {
-            // The binary carries content/pivot.md; it always parses.
-            return PageParser.document(from: EmbeddedContent.files[embeddedPageName] ?? "")
+            // The binary carries content/: the page and its stand-ins.
+            let document = PageParser.document(from: EmbeddedContent.files[embeddedPageName] ?? "")
+            return withStandIns(document) { EmbeddedContent.files[$0] }
         }
         if path == "-" {
             let text = try PageSource.text(from: readStandardInput())
-            return PageParser.document(from: text)
+            return LoadedPage(document: PageParser.document(from: text), standIns: [:])
         }
         let bytes = try FileReader.read(path, limit: PageSource.byteLimit)
+        let text: String
         do {
-            let text = try PageSource.text(from: bytes)
-            return PageParser.document(from: text, site: FileSite(pagePath: path))
+            text = try PageSource.text(from: bytes)
         } catch let error as PageError {
             throw LoadError(message: "\(path): \(error)")
         }
+        let document = PageParser.document(from: text, site: FileSite(pagePath: path))
+        let directory = FileSite.directory(of: path)
+        return withStandIns(document) { name in
+            (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// Looks up each image's stand-in by the names `StandInNames` gives (docs/frames.md).
+    private static func withStandIns(_ document: Document, read: (String) -> String?) -> LoadedPage {
+        var page = LoadedPage(document: document, standIns: [:])
+        for image in document.images where page.standIns[image.source] == nil {
+            for name in StandInNames.candidates(alt: image.alt, source: image.source) {
+                guard let text = read(name) else { continue }
+                do {
+                    page.standIns[image.source] = try FramesParser.parse(text)
+                } catch {
+                    page.document.warnings.append("\(name): \(error); the image shows as text")
+                }
+                break
+            }
+        }
+        return page
     }
 
     struct LoadError: Error, CustomStringConvertible {

@@ -30,20 +30,29 @@ struct ReadCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (keeps text selection).")
     var noMouse = false
 
+    @Flag(name: .customLong("no-animation"),
+          help: "Show animations' first frame, still (also when PIVOT_TUI_NO_ANIMATION=1).")
+    var noAnimation = false
+
+    @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame.")
+    var idleStop = 120
+
     func validate() throws {
         guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+        guard (1...86_400).contains(idleStop) else { throw ValidationError("--idle-stop must be 1 to 86400 seconds") }
     }
 
     func run() throws {
-        let document: Document
+        let page: LoadedPage
         do {
-            document = try PageLoader.load(file)
+            page = try PageLoader.load(file)
         } catch {
             Diagnostics.fail("\(error)")
         }
-        let settings = ReaderSettings(readingWidth: width)
+        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
+        let settings = ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
         if plain || isatty(STDOUT_FILENO) == 0 {
-            PlainOutput.write(PlainText.render(document, width: width))
+            PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
             return
         }
         let localeNote = TerminalSession.prepareLocale()
@@ -51,12 +60,12 @@ struct ReadCommand: ParsableCommand {
             settings: settings, theme: theme,
             useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
             useMouse: !noMouse)
-        switch TerminalSession.run(document, options: options, localeNote: localeNote) {
+        switch TerminalSession.run(page.document, standIns: page.standIns, options: options, localeNote: localeNote) {
         case .finished:
             return
         case .unavailable(let reason):
             Diagnostics.warn(reason)
-            PlainOutput.write(PlainText.render(document, width: width))
+            PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
         case .signalled(let signal):
             Diagnostics.reraise(signal)
         }

@@ -1,6 +1,7 @@
 import CNcurses
 import CTerminalSupport
 import Glibc
+import PivotAnimation
 import PivotDocument
 import PivotReader
 
@@ -40,7 +41,8 @@ public enum TerminalSession {
         return "the locale is not UTF-8 and C.UTF-8 is missing; non-ASCII text may show wrongly"
     }
 
-    public static func run(_ document: Document, options: Options, localeNote: String?) -> Outcome {
+    public static func run(_ document: Document, standIns: [String: Animation], options: Options,
+                           localeNote: String?) -> Outcome {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
         let screen: CursesScreen
         do {
@@ -52,7 +54,8 @@ public enum TerminalSession {
         defer { screen.close() }
         let wakeDescriptor = pv_install_signal_handlers()
 
-        var state = ReaderState(document: document, settings: options.settings, size: screen.size)
+        var state = ReaderState(document: document, settings: options.settings, size: screen.size,
+                                standIns: standIns, now: MonotonicClock.milliseconds())
         if let localeNote, state.message == nil { state = state.withMessage(localeNote) }
         screen.draw(render(state))
 
@@ -62,13 +65,16 @@ public enum TerminalSession {
         ]
         while true {
             for index in descriptors.indices { descriptors[index].revents = 0 }
-            let ready = poll(&descriptors, nfds_t(wakeDescriptor >= 0 ? 2 : 1), -1)
+            // Sleep until input, a signal, or the next animation frame; with nothing playing, forever.
+            let timeout = state.nextTick.map { Int32(clamping: $0) } ?? -1
+            let ready = poll(&descriptors, nfds_t(wakeDescriptor >= 0 ? 2 : 1), timeout)
             if ready < 0 && errno != EINTR { return .finished }
+            state = update(state, .tick(MonotonicClock.milliseconds())).0
             if wakeDescriptor >= 0 { pv_drain_wakeups(wakeDescriptor) }
             let signal = pv_pending_termination()
             if signal != 0 { return .signalled(signal) }
 
-            var changed = false
+            var changed = ready == 0  // a frame is due
             if pv_take_resize() != 0 {
                 screen.adoptWindowSize()
                 state = update(state, .resize(screen.size)).0

@@ -81,6 +81,13 @@ struct Theme {
                 return Look(foreground: dark ? 252 : 235, background: dark ? 236 : 254, attributes: 0)
             }
             return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE())
+        case .red: return Look(foreground: color(dark ? 203 : 160, COLOR_RED), background: background, attributes: 0)
+        case .green: return Look(foreground: color(dark ? 114 : 28, COLOR_GREEN), background: background, attributes: 0)
+        case .yellow: return Look(foreground: color(dark ? 221 : 136, COLOR_YELLOW), background: background, attributes: 0)
+        case .blue: return Look(foreground: color(dark ? 75 : 25, COLOR_BLUE), background: background, attributes: 0)
+        case .magenta: return Look(foreground: color(dark ? 176 : 127, COLOR_MAGENTA), background: background, attributes: 0)
+        case .cyan: return Look(foreground: color(dark ? 80 : 30, COLOR_CYAN), background: background, attributes: 0)
+        case .white: return Look(foreground: color(dark ? 255 : 16, COLOR_WHITE), background: background, attributes: 0)
         case .match:
             if depth == .none { return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE()) }
             return Look(foreground: Int16(COLOR_BLACK), background: color(220, COLOR_YELLOW), attributes: 0)

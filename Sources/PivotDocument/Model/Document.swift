@@ -50,3 +50,22 @@ public struct Link: Sendable, Hashable {
         self.target = target
     }
 }
+
+extension Document {
+    /// Every image block of the page, in reading order.
+    public var images: [Image] {
+        var found: [Image] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .image(let image): found.append(image)
+                case .section(_, let body), .quote(let body): visit(body)
+                case .list(let list): list.items.forEach { visit($0.blocks) }
+                default: break
+                }
+            }
+        }
+        visit(blocks)
+        return found
+    }
+}

@@ -1,6 +1,8 @@
 /// What a cell means, not how it looks: the terminal front picks colours per theme.
 public enum ColorRole: UInt8, CaseIterable, Sendable {
     case text, heading, title, link, code, quote, marker, muted, rule, image, header, status, match, warning
+    /// Named colours an animation's frames may ask for.
+    case red, green, yellow, blue, magenta, cyan, white
 }
 
 public struct CellAttributes: OptionSet, Hashable, Sendable {

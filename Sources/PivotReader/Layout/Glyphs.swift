@@ -12,14 +12,17 @@ public struct Glyphs: Hashable, Sendable {
     public var rowSeparator: String
     public var crossing: String
     public var previewSeparator: String
+    /// Corners of the animation pane's frame: top left, top right, bottom left, bottom right.
+    public var corners: [String]
+    public var captionSeparator: String
 
     public static let unicode = Glyphs(
         folded: "▸", unfolded: "▾", bullets: ["•", "◦", "▪"], rule: "─", quote: "│", ellipsis: "…",
         checked: "☑", unchecked: "☐", columnSeparator: "│", rowSeparator: "─", crossing: "┼",
-        previewSeparator: " — ")
+        previewSeparator: " — ", corners: ["┌", "┐", "└", "┘"], captionSeparator: " · ")
 
     public static let ascii = Glyphs(
         folded: ">", unfolded: "v", bullets: ["*", "-", "+"], rule: "-", quote: "|", ellipsis: "...",
         checked: "[x]", unchecked: "[ ]", columnSeparator: "|", rowSeparator: "-", crossing: "+",
-        previewSeparator: " - ")
+        previewSeparator: " - ", corners: ["+", "+", "+", "+"], captionSeparator: " - ")
 }

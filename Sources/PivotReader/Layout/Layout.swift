@@ -1,3 +1,4 @@
+import PivotAnimation
 import PivotDocument
 
 /// The page laid out into lines for one width and one set of folded sections.
@@ -8,8 +9,8 @@ public struct Layout: Sendable {
     /// The line carrying each visible section's fold marker.
     public let markerLines: [Int: Int]
 
-    public init(document: Document, options: LayoutOptions, folds: Set<Int>) {
-        var builder = LayoutBuilder(document: document, options: options, folds: folds)
+    public init(document: Document, options: LayoutOptions, folds: Set<Int>, standIns: [String: Animation] = [:]) {
+        var builder = LayoutBuilder(document: document, options: options, folds: folds, standIns: standIns)
         builder.layOut()
         self.options = options
         self.folds = folds

@@ -1,3 +1,4 @@
+import PivotAnimation
 import PivotDocument
 
 /// Walks the document's blocks and emits lines. Columns are in the reading column; content
@@ -6,6 +7,8 @@ struct LayoutBuilder {
     let document: Document
     let options: LayoutOptions
     let folds: Set<Int>
+    /// Text animations standing in for images, by image source.
+    let standIns: [String: Animation]
     private(set) var lines: [LayoutLine] = []
 
     private var sectionStack: [Int] = []
@@ -13,10 +16,11 @@ struct LayoutBuilder {
     private var pendingMarker: (section: Int, column: Int)?
     private var pendingBullet: Run?
 
-    init(document: Document, options: LayoutOptions, folds: Set<Int>) {
+    init(document: Document, options: LayoutOptions, folds: Set<Int>, standIns: [String: Animation]) {
         self.document = document
         self.options = options
         self.folds = folds
+        self.standIns = standIns
     }
 
     private var glyphs: Glyphs { options.glyphs }
@@ -61,8 +65,12 @@ struct LayoutBuilder {
             emit([Run(column: column, text: String(repeating: glyphs.rule, count: count), style: CellStyle(.rule))],
                  order: block.order, offset: 0)
         case .image(let image):
-            let label = "[image: \(image.alt.isEmpty ? "untitled" : image.alt)]"
-            text([Span(label)], base: CellStyle(.image), column: column, order: block.order)
+            if let animation = standIns[image.source] {
+                pane(animation, for: image, column: column, order: block.order)
+            } else {
+                let label = "[image: \(image.alt.isEmpty ? "untitled" : image.alt)]"
+                text([Span(label)], base: CellStyle(.image), column: column, order: block.order)
+            }
         case .code(_, let code):
             var offset = 0
             for sourceLine in code.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -132,6 +140,56 @@ struct LayoutBuilder {
 
     private func markerRun(folded: Bool, column: Int) -> Run {
         Run(column: column, text: folded ? glyphs.folded : glyphs.unfolded, style: CellStyle(.marker, .bold))
+    }
+
+    // MARK: - Animation panes
+
+    /// A framed pane holding the animation's first frame (the render draws the current one),
+    /// centred, with a caption; a caption and a note when the window cannot hold it.
+    private mutating func pane(_ animation: Animation, for image: Image, column: Int, order: Int) {
+        let host = StandInNames.host(of: image.source)
+        let caption = (image.alt.isEmpty ? "animation" : image.alt) + (host.map { glyphs.captionSeparator + $0 } ?? "")
+        let available = width - column
+        let boxWidth = animation.width + 2
+        guard boxWidth <= available, animation.height + 3 <= options.paneHeightLimit else {
+            text([Span("[animation: \(caption)]"), Span(" too small a window to play it", style: .dim)],
+                 base: CellStyle(.image), column: column, order: order)
+            return
+        }
+        let left = column + (available - boxWidth) / 2
+        let border = CellStyle(.rule)
+        let horizontal = String(repeating: glyphs.rule, count: animation.width)
+        let first = animation.frames[0]
+        let style = CellStyle(Self.role(for: first.color))
+        emit([Run(column: left, text: glyphs.corners[0] + horizontal + glyphs.corners[1], style: border)],
+             order: order, offset: 0)
+        for row in 0..<animation.height {
+            emit([Run(column: left, text: glyphs.quote, style: border),
+                  Run(column: left + 1, text: first.lines[row], style: style),
+                  Run(column: left + 1 + animation.width, text: glyphs.quote, style: border)],
+                 order: order, offset: row + 1)
+            lines[lines.count - 1].pane = PaneSlot(source: image.source, row: row, column: left + 1)
+        }
+        emit([Run(column: left, text: glyphs.corners[2] + horizontal + glyphs.corners[3], style: border)],
+             order: order, offset: animation.height + 1)
+        let captionWidth = CellWidth.of(caption)
+        let captionLeft = column + max(0, (available - captionWidth) / 2)
+        let shown = captionWidth > available ? CellWidth.prefix(of: caption, fitting: available) : caption
+        emit([Run(column: captionLeft, text: shown, style: CellStyle(.muted, .italic))],
+             order: order, offset: animation.height + 2)
+    }
+
+    static func role(for color: Animation.Color) -> ColorRole {
+        switch color {
+        case .default: return .text
+        case .red: return .red
+        case .green: return .green
+        case .yellow: return .yellow
+        case .blue: return .blue
+        case .magenta: return .magenta
+        case .cyan: return .cyan
+        case .white: return .white
+        }
     }
 
     // MARK: - Lists

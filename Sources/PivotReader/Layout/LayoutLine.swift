@@ -27,6 +27,13 @@ public struct Run: Hashable, Sendable {
     }
 }
 
+/// Where an animation frame's row is drawn: the image, the frame row, and the column.
+public struct PaneSlot: Hashable, Sendable {
+    public var source: String
+    public var row: Int
+    public var column: Int
+}
+
 /// One line of the laid-out page, in reading-column coordinates.
 public struct LayoutLine: Sendable {
     public var runs: [Run]
@@ -36,6 +43,8 @@ public struct LayoutLine: Sendable {
     public var marker: Int?
     public var markerColumn: Int
     public var anchor: Anchor
+    /// Set on the rows of an animation pane: the render draws the current frame there.
+    public var pane: PaneSlot?
 
     public init(runs: [Run] = [], section: Int? = nil, marker: Int? = nil, markerColumn: Int = 0, anchor: Anchor) {
         self.runs = runs

@@ -5,11 +5,14 @@ public struct LayoutOptions: Hashable, Sendable {
     /// Fold markers in a two-cell gutter (off for plain output).
     public var showsMarkers: Bool
     public var glyphs: Glyphs
+    /// The tallest animation pane that fits (frame, border and caption); taller ones shrink to their caption.
+    public var paneHeightLimit: Int
 
-    public init(width: Int, showsMarkers: Bool = true, glyphs: Glyphs = .unicode) {
+    public init(width: Int, showsMarkers: Bool = true, glyphs: Glyphs = .unicode, paneHeightLimit: Int = .max) {
         self.width = width
         self.showsMarkers = showsMarkers
         self.glyphs = glyphs
+        self.paneHeightLimit = paneHeightLimit
     }
 
     /// The narrowest column laid out; narrower windows are clipped rather than reflowed to nothing.

@@ -17,6 +17,7 @@ enum Panels {
         ("t", "outline: pick a section to jump to"),
         ("/  n N", "search (smart case); next, previous match"),
         ("i", "page info: front matter, links, notes"),
+        ("p", "pause or resume the animation"),
         ("?", "this help"),
         ("q  Ctrl-C", "quit (q or Esc closes a panel)"),
         ("mouse", "wheel scrolls; a click on ▸/▾ folds"),

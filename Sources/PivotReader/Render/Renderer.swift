@@ -1,3 +1,4 @@
+import PivotAnimation
 import PivotDocument
 
 /// Draws the reader into a grid of cells the size of the window: a header with the page's
@@ -54,7 +55,12 @@ struct Renderer {
             let line = layout.lines[index]
             var end = left
             for run in line.runs {
-                end = grid.put(run.text, row: row + 1, column: left + run.column, style: run.style)
+                end = max(end, grid.put(run.text, row: row + 1, column: left + run.column, style: run.style))
+            }
+            if let slot = line.pane, let animation = state.standIns[slot.source] {
+                let frame = animation.frames[state.frameIndex(of: animation)]
+                grid.put(frame.lines[slot.row], row: row + 1, column: left + slot.column,
+                         style: CellStyle(LayoutBuilder.role(for: frame.color)))
             }
             if let focus = state.focus, line.marker == focus {
                 grid.restyle(row: row + 1, columns: (left + line.markerColumn)..<max(end, left + line.markerColumn + 1)) {

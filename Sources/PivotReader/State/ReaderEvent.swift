@@ -16,6 +16,8 @@ public enum ReaderEvent: Hashable, Sendable {
     case key(Key)
     case mouse(MouseAction, row: Int, column: Int)
     case resize(Size)
+    /// The time now, in milliseconds of a monotonic clock: sent before keys and when a frame is due.
+    case tick(Int)
 }
 
 /// What `update` asks the edge to do.

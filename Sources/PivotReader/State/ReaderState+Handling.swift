@@ -5,10 +5,15 @@ extension ReaderState {
         case .resize(let newSize):
             resize(to: newSize)
             return []
+        case .tick(let now):
+            playback.advance(to: now)
+            return []
         case .mouse(let action, let row, let column):
+            noteInput()
             mouse(action, row: row, column: column)
             return []
         case .key(let key):
+            noteInput()
             if key == .control("c") { return [.quit] }
             message = nil
             if prompt != nil {
@@ -18,6 +23,12 @@ extension ReaderState {
             if overlay != nil { return overlayKey(key) }
             return readingKey(key)
         }
+    }
+
+    /// Input restarts an animation that stopped because the reader was idle.
+    private mutating func noteInput() {
+        if settings.animates, playback.isIdle(limit: settings.idleStop) { playback.restart() }
+        playback.noteInput()
     }
 
     private mutating func readingKey(_ key: Key) -> [Effect] {
@@ -41,6 +52,7 @@ extension ReaderState {
         case .character("t"): openOutline()
         case .character("?"): overlay = .help(scroll: 0)
         case .character("i"): overlay = .info(scroll: 0)
+        case .character("p"): togglePause()
         case .character("/"): prompt = ""
         case .character("n"): findNext(forward: true)
         case .character("N"): findNext(forward: false)

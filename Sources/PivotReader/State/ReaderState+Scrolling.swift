@@ -22,7 +22,7 @@ extension ReaderState {
         guard options != layout.options || folds != layout.folds else { return }
         let anchor = readingAnchor ?? (layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil)
         self.folds = folds
-        layout = Layout(document: document, options: options, folds: folds)
+        layout = Layout(document: document, options: options, folds: folds, standIns: standIns)
         let line = anchor.map { layout.lineIndex(for: $0) } ?? 0
         top = min(max(0, line), maxTop)
         if top != line { readingAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil }

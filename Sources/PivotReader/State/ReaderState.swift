@@ -1,3 +1,4 @@
+import PivotAnimation
 import PivotDocument
 
 /// How the reader is set up; fixed for a session.
@@ -5,10 +6,16 @@ public struct ReaderSettings: Hashable, Sendable {
     /// The widest the reading column gets; wider windows centre it.
     public var readingWidth: Int
     public var glyphs: Glyphs
+    /// False shows every animation's first frame, still.
+    public var animates: Bool
+    /// Milliseconds without a key after which animations stop on their last frame.
+    public var idleStop: Int
 
-    public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode) {
+    public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode, animates: Bool = true, idleStop: Int = 120_000) {
         self.readingWidth = readingWidth
         self.glyphs = glyphs
+        self.animates = animates
+        self.idleStop = idleStop
     }
 }
 
@@ -23,6 +30,9 @@ public enum Overlay: Hashable, Sendable {
 public struct ReaderState: Sendable {
     public let document: Document
     public let settings: ReaderSettings
+    /// Text animations standing in for the page's images, by image source.
+    public let standIns: [String: Animation]
+    public internal(set) var playback: Playback
     /// The size the layout uses (unknown sizes read as 80x24).
     public internal(set) var size: Size
     /// The window as it is, possibly tiny or empty: the rendered grid has exactly this size.
@@ -45,12 +55,16 @@ public struct ReaderState: Sendable {
     /// The page laid out for the current width and folds (derived, kept to answer keys fast).
     public internal(set) var layout: Layout
 
-    public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size) {
+    public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size,
+                standIns: [String: Animation] = [:], now: Int = 0) {
         self.document = document
         self.settings = settings
+        self.standIns = standIns
+        playback = Playback(now: now)
         self.size = ReaderState.clamped(size)
         windowSize = Size(width: min(max(0, size.width), 4096), height: min(max(0, size.height), 4096))
-        layout = Layout(document: document, options: ReaderState.layoutOptions(settings, self.size), folds: [])
+        layout = Layout(document: document, options: ReaderState.layoutOptions(settings, self.size), folds: [],
+                        standIns: standIns)
         if !document.warnings.isEmpty {
             message = document.warnings[0] + (document.warnings.count > 1 ? " (i: all notes)" : "")
         }
@@ -66,7 +80,7 @@ public struct ReaderState: Sendable {
 
     static func layoutOptions(_ settings: ReaderSettings, _ size: Size) -> LayoutOptions {
         LayoutOptions(width: max(LayoutOptions.minimumWidth, min(settings.readingWidth, size.width)),
-                      glyphs: settings.glyphs)
+                      glyphs: settings.glyphs, paneHeightLimit: max(1, size.height - 2))
     }
 
     /// Rows for the page: the window less the header and status lines.

@@ -1,0 +1,111 @@
+/// Reads the frames format (docs/frames.md). Errors name the line.
+public enum FramesParser {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public static let maximumFrames = 1000
+    public static let widthRange = 1...200
+    public static let heightRange = 1...100
+    public static let delayRange = 20...10_000
+
+    public static func parse(_ text: String) throws -> Animation {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        if text.hasSuffix("\n") { lines.removeLast() }  // the final line end ends a line, it opens none
+        guard lines.first.map({ $0.trimmingSpaces() == "pivot-frames 1" }) == true else {
+            throw Failure(line: 1, message: "the first line must be 'pivot-frames 1'")
+        }
+        var width: Int?
+        var height: Int?
+        var delay = 100
+        var loopCount = 0
+        var frames: [Animation.Frame] = []
+        var index = 1
+        while index < lines.count {
+            let number = index + 1
+            let line = lines[index].trimmingSpaces()
+            index += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let words = line.split(separator: " ")
+            switch words[0] {
+            case "size":
+                guard frames.isEmpty, words.count == 2 else { throw Failure(line: number, message: "'size WxH' comes before the frames") }
+                let parts = words[1].split(separator: "x")
+                guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]),
+                      widthRange.contains(w), heightRange.contains(h) else {
+                    throw Failure(line: number, message: "size must be WxH within \(widthRange)x\(heightRange)")
+                }
+                width = w
+                height = h
+            case "delay":
+                guard frames.isEmpty, words.count == 2, let value = Int(words[1]), delayRange.contains(value) else {
+                    throw Failure(line: number, message: "delay must be milliseconds in \(delayRange), before the frames")
+                }
+                delay = value
+            case "loop":
+                guard frames.isEmpty, words.count == 2, let value = Int(words[1]), value >= 0 else {
+                    throw Failure(line: number, message: "loop must be a count (0 = forever), before the frames")
+                }
+                loopCount = value
+            case "frame":
+                guard let width, let height else { throw Failure(line: number, message: "'size WxH' must come before the first frame") }
+                guard frames.count < maximumFrames else { throw Failure(line: number, message: "more than \(maximumFrames) frames") }
+                var frame = try frameHeader(words.dropFirst(), line: number, defaultDelay: delay)
+                guard index + height <= lines.count else {
+                    throw Failure(line: number, message: "the frame needs \(height) lines; the file ends first")
+                }
+                for offset in 0..<height {
+                    let art = lines[index + offset]
+                    try check(art, line: index + offset + 1, width: width)
+                    frame.lines.append(String(art) + String(repeating: " ", count: width - art.utf8.count))
+                }
+                index += height
+                frames.append(frame)
+            default:
+                throw Failure(line: number, message: "unknown setting '\(words[0])'")
+            }
+        }
+        guard let width, let height else { throw Failure(line: lines.count, message: "no 'size WxH'") }
+        guard !frames.isEmpty else { throw Failure(line: lines.count, message: "no frames") }
+        return Animation(width: width, height: height, frames: frames, loopCount: loopCount)
+    }
+
+    private static func frameHeader(_ words: ArraySlice<Substring>, line: Int, defaultDelay: Int) throws -> Animation.Frame {
+        var frame = Animation.Frame(lines: [], delay: defaultDelay)
+        var rest = words[...]
+        if let first = rest.first, let value = Int(first) {
+            guard delayRange.contains(value) else { throw Failure(line: line, message: "frame delay must be in \(delayRange) ms") }
+            frame.delay = value
+            rest = rest.dropFirst()
+        }
+        if !rest.isEmpty {
+            guard rest.count == 2, rest.first == "color", let color = Animation.Color(rawValue: String(rest.last!)) else {
+                throw Failure(line: line, message: "expected 'frame [MS] [color NAME]'")
+            }
+            frame.color = color
+        }
+        return frame
+    }
+
+    private static func check(_ art: Substring, line: Int, width: Int) throws {
+        for byte in art.utf8 where byte < 0x20 || byte > 0x7E {
+            throw Failure(line: line, message: "only printable ASCII is allowed in frames (found byte 0x\(String(byte, radix: 16)))")
+        }
+        if art.utf8.count > width {
+            throw Failure(line: line, message: "line is \(art.utf8.count) columns, wider than the frame (\(width))")
+        }
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}
