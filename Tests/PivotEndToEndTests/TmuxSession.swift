@@ -7,6 +7,8 @@ final class TmuxSession {
     private let tmux: URL
     private let socketName: String
     private var alive = true
+    /// The server's socket file, removed after the server is killed (tmux leaves it behind).
+    private var socketPath: String?
 
     /// How long `waitForScreen` polls before giving up; generous, since CI machines are slow.
     static let defaultTimeout: TimeInterval = 10
@@ -17,6 +19,7 @@ final class TmuxSession {
         tmux = try TestEnvironment.tmux()
         socketName = "pivot-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-c", directory.path] + command)
+        socketPath = try? run(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { kill() }
@@ -87,6 +90,7 @@ final class TmuxSession {
         guard alive else { return }
         alive = false
         _ = try? run(["kill-server"])
+        if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     }
 
     // MARK: Plumbing
@@ -95,9 +99,9 @@ final class TmuxSession {
     private func run(_ arguments: [String]) throws -> String {
         let result = try ProcessRunner.run(tmux, ["-L", socketName, "-f", "/dev/null"] + arguments,
                                            environment: TestEnvironment.childEnvironment(), timeout: 10)
-        guard result.status == 0, !result.timedOut else {
+        guard result.exitStatus == 0, !result.timedOut else {
             throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed "
-                            + "(status \(result.status)): \(result.stderrText)")
+                            + "(status \(String(describing: result.exitStatus))): \(result.stderrText)")
         }
         return result.stdoutText
     }
