@@ -89,7 +89,8 @@ final class CursesScreen {
         pv_window_size(inputDescriptor, &rows, &columns)
         if rows <= 0 || columns <= 0 { pv_window_size(STDOUT_FILENO, &rows, &columns) }
         if rows > 0 && columns > 0 { resize_term(rows, columns) }
-        shown = nil
+        // The terminal reflowed or cropped what was on it: repaint everything, as Ctrl-L does.
+        invalidate()
     }
 
     /// Copies the rows that changed into ncurses and sends one update; ncurses works out the
@@ -113,10 +114,10 @@ final class CursesScreen {
         while column < columns {
             let current = grid[row, column]
             if current.text.isEmpty { column += 1; continue }  // second half of a wide character
-            let (attributes, pair) = theme.attributes(for: current.style)
-            var wide = current.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+            var (text, attributes, pair) = theme.look(for: current)
+            var wide = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
             wide.append(0)
-            setcchar(&cell, wide, attributes, pair, nil)
+            setcchar(&cell, wide, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
             // The last cell of the last row is written without moving past it.
             if row == grid.height - 1 && column == columns - 1 {
                 mvwins_wch(window, Int32(row), Int32(column), &cell)
