@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
         // Small C helpers: terminal cell widths under a fixed UTF-8 locale, and async-signal-safe signal handling.
         .target(name: "CCellWidth"),
         .target(name: "CTerminalSupport"),
@@ -22,13 +23,15 @@ let package = Package(
         // The pure core: page -> Document -> Outline, and the reader (layout, state, update, render).
         .target(name: "PivotDocument", dependencies: ["CCmarkGFM", "CYaml"]),
         .target(name: "PivotAnimation"),
+        // GIFs decoded with giflib and turned into text frames.
+        .target(name: "PivotGIF", dependencies: ["PivotAnimation", "CGif"]),
         .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
-                "PivotDocument", "PivotAnimation", "PivotReader", "PivotTerminal",
+                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedContent"]),
@@ -38,7 +41,7 @@ let package = Package(
         .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
 
         .testTarget(name: "PivotDocumentTests", dependencies: ["PivotDocument"]),
-        .testTarget(name: "PivotAnimationTests", dependencies: ["PivotAnimation"]),
+        .testTarget(name: "PivotAnimationTests", dependencies: ["PivotAnimation", "PivotGIF", "CGif"]),
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: []),

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [build|test|bench]
 set -euo pipefail
 
-build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev)
+build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgif-dev)
 test_packages=(tmux ncurses-term)
 bench_packages=(less time)
 

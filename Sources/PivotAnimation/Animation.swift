@@ -18,17 +18,46 @@ public struct Animation: Sendable, Equatable {
         }
     }
 
+    /// How frame lines are read: as the characters to show, or as colour cells.
+    public enum Charset: String, Sendable {
+        case text
+        /// Each cell is four hex digits: the 256-colour index of its top half, then of its bottom half.
+        case blocks
+    }
+
     public var width: Int
     public var height: Int
     public var frames: [Frame]
     /// Times the animation plays; 0 repeats forever.
     public var loopCount: Int
+    public var charset: Charset
 
-    public init(width: Int, height: Int, frames: [Frame], loopCount: Int = 0) {
+    public init(width: Int, height: Int, frames: [Frame], loopCount: Int = 0, charset: Charset = .text) {
         self.width = width
         self.height = height
         self.frames = frames
         self.loopCount = loopCount
+        self.charset = charset
+    }
+
+    /// The colours of one row of a `.blocks` frame: (top, bottom) palette indices per cell.
+    public func blockColors(frame: Int, row: Int) -> [(top: UInt8, bottom: UInt8)] {
+        let digits = Array(frames[frame].lines[row].utf8)
+        return stride(from: 0, to: digits.count - 3, by: 4).map { index in
+            (Self.byte(digits[index], digits[index + 1]), Self.byte(digits[index + 2], digits[index + 3]))
+        }
+    }
+
+    private static func byte(_ high: UInt8, _ low: UInt8) -> UInt8 {
+        func value(_ digit: UInt8) -> UInt8 {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
+            default: return 0
+            }
+        }
+        return value(high) << 4 | value(low)
     }
 
     /// One pass through every frame, in milliseconds.

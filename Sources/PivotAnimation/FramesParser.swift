@@ -23,6 +23,7 @@ public enum FramesParser {
         var height: Int?
         var delay = 100
         var loopCount = 0
+        var charset = Animation.Charset.text
         var frames: [Animation.Frame] = []
         var index = 1
         while index < lines.count {
@@ -51,6 +52,11 @@ public enum FramesParser {
                     throw Failure(line: number, message: "loop must be a count (0 = forever), before the frames")
                 }
                 loopCount = value
+            case "charset":
+                guard frames.isEmpty, words.count == 2, let value = Animation.Charset(rawValue: String(words[1])) else {
+                    throw Failure(line: number, message: "charset must be 'text' or 'blocks', before the frames")
+                }
+                charset = value
             case "frame":
                 guard let width, let height else { throw Failure(line: number, message: "'size WxH' must come before the first frame") }
                 guard frames.count < maximumFrames else { throw Failure(line: number, message: "more than \(maximumFrames) frames") }
@@ -60,8 +66,13 @@ public enum FramesParser {
                 }
                 for offset in 0..<height {
                     let art = lines[index + offset]
-                    try check(art, line: index + offset + 1, width: width)
-                    frame.lines.append(String(art) + String(repeating: " ", count: width - art.utf8.count))
+                    if charset == .blocks {
+                        try checkBlocks(art, line: index + offset + 1, width: width)
+                        frame.lines.append(String(art))
+                    } else {
+                        try check(art, line: index + offset + 1, width: width)
+                        frame.lines.append(String(art) + String(repeating: " ", count: width - art.utf8.count))
+                    }
                 }
                 index += height
                 frames.append(frame)
@@ -71,7 +82,7 @@ public enum FramesParser {
         }
         guard let width, let height else { throw Failure(line: lines.count, message: "no 'size WxH'") }
         guard !frames.isEmpty else { throw Failure(line: lines.count, message: "no frames") }
-        return Animation(width: width, height: height, frames: frames, loopCount: loopCount)
+        return Animation(width: width, height: height, frames: frames, loopCount: loopCount, charset: charset)
     }
 
     private static func frameHeader(_ words: ArraySlice<Substring>, line: Int, defaultDelay: Int) throws -> Animation.Frame {
@@ -89,6 +100,16 @@ public enum FramesParser {
             frame.color = color
         }
         return frame
+    }
+
+    private static func checkBlocks(_ art: Substring, line: Int, width: Int) throws {
+        guard art.utf8.count == 4 * width, art.utf8.allSatisfy({ isHexDigit($0) }) else {
+            throw Failure(line: line, message: "a blocks line is \(4 * width) hex digits (4 a cell)")
+        }
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
     }
 
     private static func check(_ art: Substring, line: Int, width: Int) throws {

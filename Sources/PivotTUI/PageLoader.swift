@@ -1,6 +1,7 @@
 import Glibc
 import PivotAnimation
 import PivotDocument
+import PivotGIF
 
 /// A page ready to read: its document and the text animations found for its images.
 struct LoadedPage {
@@ -33,8 +34,28 @@ enum PageLoader {
         }
         let document = PageParser.document(from: text, site: FileSite(pagePath: path))
         let directory = FileSite.directory(of: path)
-        return withStandIns(document) { name in
+        var page = withStandIns(document) { name in
             (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        addLocalGIFs(to: &page, directory: directory)
+        return page
+    }
+
+    /// An image that names a GIF beside the page (a relative path, never leaving the page's
+    /// folder) plays that GIF as text, in colour half blocks.
+    private static func addLocalGIFs(to page: inout LoadedPage, directory: String) {
+        for image in page.document.images where page.standIns[image.source] == nil {
+            let path = image.source
+            let parts = path.split(separator: "/")
+            guard path.lowercased().hasSuffix(".gif"), !path.contains("://"), !path.hasPrefix("/"),
+                  !parts.contains(".."), let bytes = try? FileReader.read(directory + "/" + path, limit: FramesCommand.gifByteLimit)
+            else { continue }
+            do {
+                page.standIns[image.source] = try GIFConverter.animation(
+                    fromGIF: bytes, width: GIFConverter.defaultWidth, height: 14, charset: .blocks)
+            } catch {
+                page.document.warnings.append("\(path): \(error); the image shows as text")
+            }
         }
     }
 

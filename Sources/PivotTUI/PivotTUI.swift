@@ -15,6 +15,6 @@ struct PivotTUI: ParsableCommand {
             -/+ fold or unfold all, t outline, / search, ? help, q quit.
             """,
         version: version,
-        subcommands: [ReadCommand.self],
+        subcommands: [ReadCommand.self, FramesCommand.self],
         defaultSubcommand: ReadCommand.self)
 }

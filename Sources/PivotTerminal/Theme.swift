@@ -44,6 +44,21 @@ struct Theme {
         }
     }
 
+    /// The ncurses attributes, colour pair and glyph for a cell. Colour-animation cells get a
+    /// pair of their own (ncurses keeps a cache of them); without 256 colours they become a
+    /// brightness ramp character.
+    func look(for cell: Cell) -> (text: String, attributes: attr_t, pair: Int32) {
+        if let palette = cell.style.palette {
+            if depth == .full {
+                return (cell.text, 0, alloc_pair(Int32(palette.foreground), Int32(palette.background)))
+            }
+            let glyph = PaneDrawing.ramp[PaneDrawing.rampIndex(top: palette.foreground, bottom: palette.background)]
+            return (String(glyph), 0, 0)
+        }
+        let (attributes, pair) = attributes(for: cell.style)
+        return (cell.text, attributes, Int32(pair))
+    }
+
     /// The ncurses attributes and pair for a cell's style.
     func attributes(for style: CellStyle) -> (attr_t, Int16) {
         let highlighted = style.attributes.contains(.highlight)

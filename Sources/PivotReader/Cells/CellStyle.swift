@@ -19,13 +19,28 @@ public struct CellAttributes: OptionSet, Hashable, Sendable {
     public static let highlight = CellAttributes(rawValue: 1 << 6)
 }
 
+/// Explicit 256-colour palette indices, for the cells of a colour animation.
+public struct PaletteColors: Hashable, Sendable {
+    public var foreground: UInt8
+    public var background: UInt8
+
+    public init(foreground: UInt8, background: UInt8) {
+        self.foreground = foreground
+        self.background = background
+    }
+}
+
 public struct CellStyle: Hashable, Sendable {
     public var role: ColorRole
     public var attributes: CellAttributes
+    /// Set only on colour-animation cells; the front draws them in a 256-colour terminal and
+    /// falls back to a brightness ramp elsewhere.
+    public var palette: PaletteColors?
 
-    public init(_ role: ColorRole = .text, _ attributes: CellAttributes = []) {
+    public init(_ role: ColorRole = .text, _ attributes: CellAttributes = [], palette: PaletteColors? = nil) {
         self.role = role
         self.attributes = attributes
+        self.palette = palette
     }
 
     public static let plain = CellStyle()

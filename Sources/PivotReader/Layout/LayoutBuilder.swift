@@ -159,14 +159,12 @@ struct LayoutBuilder {
         let left = column + (available - boxWidth) / 2
         let border = CellStyle(.rule)
         let horizontal = String(repeating: glyphs.rule, count: animation.width)
-        let first = animation.frames[0]
-        let style = CellStyle(Self.role(for: first.color))
         emit([Run(column: left, text: glyphs.corners[0] + horizontal + glyphs.corners[1], style: border)],
              order: order, offset: 0)
         for row in 0..<animation.height {
-            emit([Run(column: left, text: glyphs.quote, style: border),
-                  Run(column: left + 1, text: first.lines[row], style: style),
-                  Run(column: left + 1 + animation.width, text: glyphs.quote, style: border)],
+            let frameRuns = PaneDrawing.runs(animation, frame: 0, row: row, column: left + 1, color: options.colorPanes)
+            emit([Run(column: left, text: glyphs.quote, style: border)] + frameRuns
+                    + [Run(column: left + 1 + animation.width, text: glyphs.quote, style: border)],
                  order: order, offset: row + 1)
             lines[lines.count - 1].pane = PaneSlot(source: image.source, row: row, column: left + 1)
         }
@@ -177,19 +175,6 @@ struct LayoutBuilder {
         let shown = captionWidth > available ? CellWidth.prefix(of: caption, fitting: available) : caption
         emit([Run(column: captionLeft, text: shown, style: CellStyle(.muted, .italic))],
              order: order, offset: animation.height + 2)
-    }
-
-    static func role(for color: Animation.Color) -> ColorRole {
-        switch color {
-        case .default: return .text
-        case .red: return .red
-        case .green: return .green
-        case .yellow: return .yellow
-        case .blue: return .blue
-        case .magenta: return .magenta
-        case .cyan: return .cyan
-        case .white: return .white
-        }
     }
 
     // MARK: - Lists

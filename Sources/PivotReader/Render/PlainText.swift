@@ -8,7 +8,8 @@ public enum PlainText {
     public static func render(_ document: Document, width: Int, glyphs: Glyphs = .unicode,
                               standIns: [String: Animation] = [:]) -> String {
         let layout = Layout(document: document,
-                            options: LayoutOptions(width: width, showsMarkers: false, glyphs: glyphs), folds: [],
+                            options: LayoutOptions(width: width, showsMarkers: false, glyphs: glyphs, colorPanes: false),
+                            folds: [],
                             standIns: standIns)
         var output = ""
         if let title = document.title, !document.titleInBody {

@@ -58,9 +58,9 @@ struct Renderer {
                 end = max(end, grid.put(run.text, row: row + 1, column: left + run.column, style: run.style))
             }
             if let slot = line.pane, let animation = state.standIns[slot.source] {
-                let frame = animation.frames[state.frameIndex(of: animation)]
-                grid.put(frame.lines[slot.row], row: row + 1, column: left + slot.column,
-                         style: CellStyle(LayoutBuilder.role(for: frame.color)))
+                let runs = PaneDrawing.runs(animation, frame: state.frameIndex(of: animation), row: slot.row,
+                                            column: left + slot.column, color: true)
+                for run in runs { grid.put(run.text, row: row + 1, column: run.column, style: run.style) }
             }
             if let focus = state.focus, line.marker == focus {
                 grid.restyle(row: row + 1, columns: (left + line.markerColumn)..<max(end, left + line.markerColumn + 1)) {
