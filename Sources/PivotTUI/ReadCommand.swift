@@ -37,6 +37,13 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame.")
     var idleStop = 120
 
+    /// Under OpenSSH's ForceCommand, `ssh host plain` asks for the page as text. Nothing else a
+    /// remote reader sends is read: no path, no option, no other command.
+    static var remoteAskedForPlainText: Bool {
+        guard let command = getenv("SSH_ORIGINAL_COMMAND") else { return false }
+        return String(cString: command).split(separator: " ") == ["plain"]
+    }
+
     func validate() throws {
         guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         guard (1...86_400).contains(idleStop) else { throw ValidationError("--idle-stop must be 1 to 86400 seconds") }
@@ -51,7 +58,7 @@ struct ReadCommand: ParsableCommand {
         }
         let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
         let settings = ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
-        if plain || isatty(STDOUT_FILENO) == 0 {
+        if plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText {
             PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
             return
         }
