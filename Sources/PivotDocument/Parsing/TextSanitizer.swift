@@ -36,9 +36,6 @@ public enum TextSanitizer {
                 column += 1
             case 0xFEFF, 0x200B:
                 continue  // byte-order mark, zero-width space: no meaning on a terminal
-            case 0xE000...0xF8FF where !keepPrivateUse:
-                result.append(replacement)
-                column += 1
             default:
                 result.append(scalar)
                 column += 1
@@ -46,9 +43,6 @@ public enum TextSanitizer {
         }
         return String(result)
     }
-
-    /// Private-use scalars are kept: fonts (Nerd Fonts, Powerline) draw them.
-    private static let keepPrivateUse = true
 
     private static func isAlreadyClean(_ text: String) -> Bool {
         for byte in text.utf8 {
