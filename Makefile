@@ -30,5 +30,22 @@ install: deps
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(STATIC_BUILD)/release/pivot-tui $(DESTDIR)$(PREFIX)/bin/pivot-tui
 
+# pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
+# SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.
+bench:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release
+	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
+	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
+	.build-bench-venv/bin/python bench/run.py --pivot-tui "$$($(SWIFT) build -c release --show-bin-path)/pivot-tui"
+
+# The same with w3m and lynx (Debian packages) as extra columns; bench includes them once installed.
+bench-peers:
+	@if ! dpkg-query -W -f='$${Status}\n' w3m lynx 2>/dev/null | grep -c "install ok installed" | grep -qx 2; then \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "Install the peers as root:  apt-get install -y w3m lynx" >&2; exit 1; fi; \
+	  echo "Installing w3m lynx ..."; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq w3m lynx >/dev/null; \
+	fi
+	@$(MAKE) --no-print-directory bench
+
 clean:
 	$(SWIFT) package clean
