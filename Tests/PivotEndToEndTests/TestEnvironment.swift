@@ -9,6 +9,8 @@ enum TestEnvironment {
 
     /// The page built into the binary; tests derive expectations from it, never hard-code them.
     static let pivotPage: URL = repositoryRoot.appendingPathComponent("content/pivot.md")
+    /// Its animation, the stand-in of the page's image (docs/frames.md).
+    static let pivotFrames: URL = repositoryRoot.appendingPathComponent("content/pivot.frames")
 
     /// The binary under test: `PIVOT_TUI_BINARY`, else the debug build of this checkout.
     static func binary() throws -> URL {
