@@ -28,7 +28,9 @@ final class CursesScreen {
 
     init(themeName: ThemeName, useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
         let termName = String(cString: getenv("TERM") ?? strdup("")!)
-        use_env(false)  // LINES/COLUMNS in the environment must not override the real size
+        // The size comes from the terminal (ioctl); LINES/COLUMNS only when it reports none.
+        use_env(true)
+        use_tioctl(true)
         // Keys come from the terminal even when standard input is a pipe.
         var input: UnsafeMutablePointer<FILE>? = pv_stdin()
         if isatty(STDIN_FILENO) == 0 { input = fopen("/dev/tty", "r") }
