@@ -70,7 +70,9 @@ struct Theme {
         if style.attributes.contains(.dim) { attributes |= pv_A_DIM() }
         if style.attributes.contains(.reverse) { attributes |= pv_A_REVERSE() }
         if highlighted && depth != .full { attributes |= pv_A_REVERSE() }
-        return (attributes, pair(for: style.role, highlighted: highlighted))
+        // Default colours need no pair: every pair switch costs bytes on the wire.
+        let usesDefaultColors = look.foreground == -1 && look.background == -1
+        return (attributes, usesDefaultColors ? 0 : pair(for: style.role, highlighted: highlighted))
     }
 
     private func look(for role: ColorRole, highlighted: Bool) -> Look {
@@ -85,17 +87,17 @@ struct Theme {
         case .link: return Look(foreground: color(dark ? 80 : 30, COLOR_CYAN), background: background, attributes: 0)
         case .code: return Look(foreground: color(dark ? 180 : 94, COLOR_GREEN), background: background, attributes: 0)
         case .quote: return Look(foreground: color(dark ? 248 : 240, -1), background: background, attributes: 0)
-        case .marker: return Look(foreground: color(dark ? 114 : 28, COLOR_GREEN), background: background, attributes: 0)
+        // Markers and bullets sit on most lines: drawn in the default colour, they cost no bytes.
+        case .marker: return Look(foreground: -1, background: background, attributes: 0)
         case .muted: return Look(foreground: color(dark ? 244 : 244, -1), background: background,
                                  attributes: depth == .full ? 0 : pv_A_DIM())
         case .rule: return Look(foreground: color(dark ? 240 : 250, -1), background: background, attributes: 0)
         case .image: return Look(foreground: color(dark ? 141 : 91, COLOR_MAGENTA), background: background, attributes: 0)
         case .warning: return Look(foreground: color(dark ? 203 : 160, COLOR_RED), background: background, attributes: 0)
-        case .header, .status:
-            if depth == .full {
-                return Look(foreground: dark ? 252 : 235, background: dark ? 236 : 254, attributes: 0)
-            }
-            return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE())
+        // The header is reverse video; the status line, which changes as the reader scrolls, is
+        // plain, so updating its position costs a cursor move and a few digits.
+        case .header: return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE())
+        case .status: return Look(foreground: -1, background: -1, attributes: 0)
         case .red: return Look(foreground: color(dark ? 203 : 160, COLOR_RED), background: background, attributes: 0)
         case .green: return Look(foreground: color(dark ? 114 : 28, COLOR_GREEN), background: background, attributes: 0)
         case .yellow: return Look(foreground: color(dark ? 221 : 136, COLOR_YELLOW), background: background, attributes: 0)

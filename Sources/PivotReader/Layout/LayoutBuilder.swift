@@ -139,7 +139,7 @@ struct LayoutBuilder {
     }
 
     private func markerRun(folded: Bool, column: Int) -> Run {
-        Run(column: column, text: folded ? glyphs.folded : glyphs.unfolded, style: CellStyle(.marker, .bold))
+        Run(column: column, text: folded ? glyphs.folded : glyphs.unfolded, style: CellStyle(.marker))
     }
 
     // MARK: - Animation panes

@@ -139,9 +139,13 @@ struct Renderer {
             left = state.overlay == .help(scroll: state.overlayScroll) ? "Help" :
                 (state.overlay == .info(scroll: state.overlayScroll) ? "Page info" : "Outline")
             leftStyle = CellStyle(.status, .bold)
-        } else {
-            left = state.currentSection.map { state.document.sections[$0].title } ?? ""
+        } else if let focus = state.focus {
+            left = state.document.sections[focus].title
             leftStyle = style
+        } else {
+            // Scrolling must not rewrite this line: without a focus it holds a fixed hint.
+            left = state.document.sections.isEmpty ? "" : "Tab: sections"
+            leftStyle = CellStyle(.muted)
         }
         let room = grid.width - CellWidth.of(right) - 1
         let shown = CellWidth.of(left) > room
