@@ -46,9 +46,16 @@ public enum GIFConverter {
     static func cellSize(canvasWidth: Int, canvasHeight: Int, width: Int?, height: Int?, charset: Charset) -> (columns: Int, rows: Int) {
         var columns = Double(width ?? defaultWidth)
         var rows = columns * Double(canvasHeight) / Double(canvasWidth) / 2
-        if let height, rows > Double(height) {
-            rows = Double(height)
+        // Fit under the rows asked for, and under the format's own limits, keeping the aspect.
+        let rowLimit = Double(min(height ?? Int.max, FramesParser.heightRange.upperBound))
+        if rows > rowLimit {
+            rows = rowLimit
             columns = rows * 2 * Double(canvasWidth) / Double(canvasHeight)
+        }
+        let columnLimit = Double(FramesParser.widthRange.upperBound)
+        if columns > columnLimit {
+            columns = columnLimit
+            rows = columns * Double(canvasHeight) / Double(canvasWidth) / 2
         }
         let maxColumns = FramesParser.widthRange.upperBound
         let maxRows = FramesParser.heightRange.upperBound

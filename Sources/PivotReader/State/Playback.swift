@@ -47,7 +47,6 @@ public struct Playback: Hashable, Sendable {
     /// Restarts the clock (after an idle stop), so the animation plays again from its start.
     mutating func restart() {
         startedAt = now
-        pausedAt = isPaused ? now : nil
     }
 
     func idleRemaining(limit: Int) -> Int {

@@ -4,13 +4,18 @@ import PivotAnimation
 extension ReaderState {
     /// Frames are still when animation is off, paused, or the reader has been idle.
     var animationIsStill: Bool {
-        !settings.animates || playback.isPaused || playback.isIdle(limit: settings.idleStop)
+        !settings.animates || playback.isPaused || isIdleStopped
+    }
+
+    /// The idle stop applies to a playing animation; a paused one keeps its frame.
+    var isIdleStopped: Bool {
+        !playback.isPaused && playback.isIdle(limit: settings.idleStop)
     }
 
     /// The frame a pane shows now.
     public func frameIndex(of animation: Animation) -> Int {
         if !settings.animates { return 0 }
-        if playback.isIdle(limit: settings.idleStop) { return animation.frames.count - 1 }
+        if isIdleStopped { return animation.frames.count - 1 }
         return animation.frameIndex(atElapsed: playback.elapsed)
     }
 

@@ -27,7 +27,7 @@ extension ReaderState {
 
     /// Input restarts an animation that stopped because the reader was idle.
     private mutating func noteInput() {
-        if settings.animates, playback.isIdle(limit: settings.idleStop) { playback.restart() }
+        if settings.animates, isIdleStopped { playback.restart() }
         playback.noteInput()
     }
 
