@@ -1,7 +1,9 @@
 # pivot-tui: `make run` builds and opens the Pivot page; `make test` runs every test.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-STATIC_BUILD := .build-static
+# Release builds link the Swift runtime statically: the binary needs no toolchain and starts faster.
+RELEASE := -c release --static-swift-stdlib
+BIN = $$($(SWIFT) build $(RELEASE) --show-bin-path)/pivot-tui
 
 .PHONY: all deps build release run test install bench bench-peers clean
 
@@ -14,30 +16,29 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE) --product pivot-tui
 
 run: release
-	@$$($(SWIFT) build -c release --show-bin-path)/pivot-tui $(ARGS)
+	@$(BIN) $(ARGS)
 
 test: deps
 	@scripts/install-deps.sh test
 	$(SWIFT) build
 	$(SWIFT) test
 
-# A binary that needs no Swift toolchain: only libc, ncursesw, cmark-gfm and libyaml.
-install: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_BUILD) --product pivot-tui
+# A binary that needs no Swift toolchain: only libc and the C libraries (ncursesw, cmark-gfm, libyaml, giflib).
+install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(STATIC_BUILD)/release/pivot-tui $(DESTDIR)$(PREFIX)/bin/pivot-tui
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pivot-tui
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.
 bench:
 	@scripts/install-deps.sh bench
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE) --product pivot-tui
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
-	.build-bench-venv/bin/python bench/run.py --pivot-tui "$$($(SWIFT) build -c release --show-bin-path)/pivot-tui"
+	.build-bench-venv/bin/python bench/run.py --pivot-tui "$(BIN)"
 
 # The same with w3m and lynx (Debian packages) as extra columns; bench includes them once installed.
 bench-peers:
