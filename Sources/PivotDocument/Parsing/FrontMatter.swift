@@ -9,19 +9,31 @@ public struct FrontMatter: Sendable {
     public var warning: String?
 
     /// Splits `text` the way Jekyll does: front matter only when the very first line is `---`
-    /// and a later line is `---` or `...`.
+    /// and a later line is `---` or `...`. Only the lines up to the closing one are looked at.
     public static func split(_ text: String) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else {
-            return FrontMatter(values: .null, body: text, warning: nil)
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lines: [Substring.UTF8View] = []
+        var closingEnd: String.Index?  // where the closing fence's line ends
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = Substring(text[lineStart..<lineEnd]).utf8
+            if lines.isEmpty {
+                guard isFence(line) else { return FrontMatter(values: .null, body: text, warning: nil) }
+            } else if isFence(line) || line.elementsEqual("...".utf8) {
+                closingEnd = lineEnd
+                break
+            }
+            lines.append(line)
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
         }
-        guard let end = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
+        guard let closingEnd, !lines.isEmpty else {
             return FrontMatter(values: .null, body: text,
                                warning: "front matter is never closed by a '---' line; shown as text")
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        for index in 0...end { lines[index] = "" }
-        let body = lines.joined(separator: "\n")
+        let yaml = lines.dropFirst().map { String(Substring($0)) }.joined(separator: "\n")
+        // Blank lines in place of the front matter keep the body's line numbers.
+        let body = String(repeating: "\n", count: lines.count) + text[closingEnd...]
         do {
             let values = try YAMLReader.read(yaml)
             switch values {
@@ -35,7 +47,7 @@ public struct FrontMatter: Sendable {
         }
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        line.starts(with: "---".utf8) && line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }
