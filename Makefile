@@ -1,4 +1,5 @@
 # pivot-tui: `make run` builds and opens the Pivot page; `make test` runs every test.
+SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # Release builds link the Swift runtime statically: the binary needs no toolchain and starts faster.
@@ -24,7 +25,7 @@ run: release
 test: deps
 	@scripts/install-deps.sh test
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 # A binary that needs no Swift toolchain: only libc and the C libraries (ncursesw, cmark-gfm, libyaml, giflib).
 install: release
