@@ -78,9 +78,12 @@ static void on_crash(int sig) {
     raise(sig);
 }
 
-void pv_arm_crash_restore(int fd, const char *bytes) {
-    saved_fd = fd;
-    if (tcgetattr(fd, &saved_modes) != 0) return;
+void pv_save_terminal_modes(int fd) {
+    if (tcgetattr(fd, &saved_modes) == 0) saved_fd = fd;
+}
+
+void pv_arm_crash_restore(const char *bytes) {
+    if (saved_fd < 0) return;
     restore_length = strnlen(bytes, sizeof restore_bytes - 1);
     memcpy(restore_bytes, bytes, restore_length);
     struct sigaction action;

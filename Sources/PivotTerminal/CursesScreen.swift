@@ -34,6 +34,7 @@ final class CursesScreen {
         // Keys come from the terminal even when standard input is a pipe.
         var input: UnsafeMutablePointer<FILE>? = pv_stdin()
         if isatty(STDIN_FILENO) == 0 { input = fopen("/dev/tty", "r") }
+        pv_save_terminal_modes(STDOUT_FILENO)  // the shell's modes, before curses changes them
         guard let input, let created = newterm(nil, pv_stdout(), input) else {
             throw SetupError.unknownTerminal(termName.isEmpty ? "(unset)" : termName)
         }
@@ -68,7 +69,7 @@ final class CursesScreen {
         }
         theme = Theme(name: themeName, depth: depth)
         theme.install()
-        pv_arm_crash_restore(STDOUT_FILENO, CursesScreen.restoreSequence())
+        pv_arm_crash_restore(CursesScreen.restoreSequence())
     }
 
     /// Bytes that leave full-screen mode, for the crash handler (which may not call ncurses).

@@ -58,6 +58,10 @@ public enum TerminalSession {
                                 standIns: standIns, now: MonotonicClock.milliseconds())
         if let localeNote, state.message == nil { state = state.withMessage(localeNote) }
         screen.draw(render(state))
+        #if DEBUG
+        // Test builds only: a crash on request, to prove the crash handler restores the terminal.
+        if getenv("PIVOT_TUI_DEBUG_CRASH") != nil { fatalError("crash requested by PIVOT_TUI_DEBUG_CRASH") }
+        #endif
 
         var descriptors = [
             pollfd(fd: screen.inputDescriptor, events: Int16(POLLIN), revents: 0),

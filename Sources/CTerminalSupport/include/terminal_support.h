@@ -16,10 +16,13 @@ int pv_take_resize(void);
 /* Drains the wake-up pipe. */
 void pv_drain_wakeups(int fd);
 
-/* Saves the terminal modes of fd and the bytes that undo full-screen mode, then installs
-   handlers for crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT) that
-   write those bytes, restore the modes and re-raise. */
-void pv_arm_crash_restore(int fd, const char *restore_bytes);
+/* Saves the terminal modes of fd as the shell had them: call it before curses changes them. */
+void pv_save_terminal_modes(int fd);
+
+/* Keeps the bytes that undo full-screen mode, then installs handlers for crash signals
+   (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT) that write those bytes, restore the
+   saved modes and re-raise. */
+void pv_arm_crash_restore(const char *restore_bytes);
 
 /* Turns the crash handlers off again (after a normal exit has restored the terminal). */
 void pv_disarm_crash_restore(void);
