@@ -8,10 +8,13 @@ and this sequence (bench/termbench.py does the measuring):
   -> [pivot-tui: Tab, Enter, Enter] -> end key -> quit key
 
 The readers take turns inside every repetition (the order rotates), so drift on
-a busy machine hits them alike. Writes bench/results.json (every sample and the
+a busy machine hits them alike. Then the animation section (bench/animation.py):
+pivot-tui alone on its embedded page, with its animation playing, at the same
+sizes and repetitions. Writes bench/results.json (every sample and the
 summaries) and bench/results.md (printed at the end). See docs/BENCHMARKS.md.
 
     python bench/run.py --pivot-tui PATH [--repeats 5] [--sizes 80x24,200x60]
+                        [--animation-section on|off|only]
 """
 
 import argparse
@@ -27,6 +30,7 @@ import sys
 import time
 from pathlib import Path
 
+import animation
 import pages
 import termbench as tb
 
@@ -36,13 +40,13 @@ BENCH = ROOT / "bench"
 KEYS = {"line": "j", "page": "<Space>", "end": "G", "quit": "q"}
 
 
-def readers(pivot_bin, peers, animation):
+def readers(pivot_bin, peers, animate):
     rs = [
         {"name": "less", "argv": ["less", "{doc}"], "keys": KEYS,
          "version": ["less", "--version"]},
         # Animations off unless --animation: frames at random moments would land in the key figures.
         {"name": "pivot-tui", "argv": [pivot_bin, "{doc}"], "keys": KEYS,
-         "env": {} if animation else {"PIVOT_TUI_NO_ANIMATION": "1"},
+         "env": {} if animate else {"PIVOT_TUI_NO_ANIMATION": "1"},
          "version": [pivot_bin, "--version"],
          "extra": [("focus", "<Tab>"), ("fold", "<Enter>"), ("unfold", "<Enter>")]},
     ]
@@ -237,7 +241,8 @@ def render(results):
            f"{results['versions'].get('less')}\n",
            "Cells: median (min–max) over the repetitions, and ×ratio to less's median in the same run. "
            f"First-paint markers: {markers}. "
-           f"Reader environment: {results['config']['reader_env'] or 'as given'}.\n"]
+           f"Reader environment: {results['config']['reader_env'] or 'as given'}.\n"
+           if results["cells"] else ""]
     for cell in results["cells"]:
         doc = results["docs"][cell["doc"]]
         out.append(f"\n## {cell['doc']} ({doc['bytes']} bytes), {cell['size']}\n")
@@ -269,6 +274,10 @@ def render(results):
         errors = {n: r["errors"] for n, r in cell["readers"].items() if r.get("errors")}
         if errors:
             out.append(f"\nErrors: {errors}")
+    if results.get("animation"):
+        out.append(animation.render(results["animation"]))
+    if not results["cells"]:
+        return "\n".join(out) + "\n"
     out.append("\n## Bytes written for the first line scroll (first repetition)\n")
     for cell in results["cells"]:
         for n in ("less", "pivot-tui"):
@@ -292,6 +301,10 @@ def main():
                     help="auto: add w3m and lynx when installed")
     ap.add_argument("--animation", action="store_true",
                     help="run pivot-tui with its animations (default: PIVOT_TUI_NO_ANIMATION=1)")
+    ap.add_argument("--animation-section", choices=["on", "off", "only"], default="on",
+                    help="the animation section (pivot-tui on its embedded page): "
+                         "on (after the documents), off, or only it")
+    animation.add_options(ap)
     ap.add_argument("--settle-ms", type=float, default=50)
     ap.add_argument("--line-presses", type=int, default=10)
     ap.add_argument("--page-presses", type=int, default=5)
@@ -329,11 +342,12 @@ def main():
                "machine": machine(),
                "versions": {r["name"]: version(r["version"]) for r in rs},
                "config": {k: getattr(cfg, k) for k in ("repeats", "sizes", "settle_ms", "line_presses",
-                                                       "page_presses", "post_startup", "key_timeout")},
+                                                       "page_presses", "post_startup", "key_timeout",
+                                                       "animation_section")},
                "readers": [r["name"] for r in rs], "docs": docs, "cells": []}
     results["config"].update(TERM="xterm-256color", LANG="C.UTF-8", reader_env={r["name"]: r["env"] for r in rs if r.get("env")})
     t_start = time.time()
-    for doc_name, doc in docs.items():
+    for doc_name, doc in (docs.items() if cfg.animation_section != "only" else ()):
         for cols, rows in sizes:
             size = f"{cols}x{rows}"
             cell = {"doc": doc_name, "size": size, "readers": {r["name"]: {"samples": [], "errors": []} for r in rs}}
@@ -366,6 +380,8 @@ def main():
                     b = base.get(k)
                     f["ratio"] = f["median"] / b["median"] if b and b["median"] else None
             results["cells"].append(cell)
+    if cfg.animation_section != "off":
+        results["animation"] = animation.run(str(Path(cfg.pivot_tui).resolve()), sizes, cfg.repeats, cfg)
     results["elapsed_s"] = round(time.time() - t_start, 1)
 
     out = cfg.out
