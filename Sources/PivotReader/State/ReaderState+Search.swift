@@ -3,6 +3,8 @@ extension ReaderState {
     mutating func startSearch(_ query: String) {
         search = query
         searchCursor = nil
+        // Found once per query; n and N only walk the list.
+        searchMatches = SearchIndex.matches(of: query, in: document, glyphs: settings.glyphs)
         findNext(forward: true)
     }
 
@@ -11,7 +13,7 @@ extension ReaderState {
             message = "no search yet: press / to search"
             return
         }
-        let matches = SearchIndex.matches(of: query, in: document, glyphs: settings.glyphs)
+        let matches = searchMatches
         guard !matches.isEmpty else {
             message = "not found: \(query)"
             return

@@ -50,6 +50,8 @@ public struct ReaderState: Sendable {
     var readingAnchor: Anchor?
     /// The match `n` and `N` continue from.
     var searchCursor: Anchor?
+    /// Every match of `search` in the page, in reading order.
+    var searchMatches: [SearchIndex.Match] = []
     /// A one-off note in the status line, cleared by the next key.
     public internal(set) var message: String?
     /// The page laid out for the current width and folds (derived, kept to answer keys fast).
