@@ -4,7 +4,8 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 # Release builds link the Swift runtime statically: the binary needs no toolchain and starts faster.
 RELEASE := -c release --static-swift-stdlib
-BIN = $$($(SWIFT) build $(RELEASE) --show-bin-path)/pivot-tui
+BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
+BIN = $(BIN_DIR)/pivot-tui
 
 .PHONY: all deps build release run test install bench bench-peers clean
 
@@ -18,6 +19,7 @@ build: deps
 
 release: deps
 	$(SWIFT) build $(RELEASE) --product pivot-tui
+	$(SWIFT) build $(RELEASE) --product pivot-tui-server
 
 run: release
 	@$(BIN) $(ARGS)
@@ -27,10 +29,11 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
-# A binary that needs no Swift toolchain: only libc and the C libraries (ncursesw, cmark-gfm, libyaml, giflib).
+# Binaries that need no Swift toolchain: only libc and the C libraries (ncursesw, cmark-gfm,
+# libyaml, giflib). `pivot-tui serve` runs pivot-tui-server, installed beside it.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pivot-tui
+	install -m 0755 $(BIN) $(BIN_DIR)/pivot-tui-server $(DESTDIR)$(PREFIX)/bin/
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.

@@ -5,9 +5,14 @@ let package = Package(
     name: "pivot-tui",
     products: [
         .executable(name: "pivot-tui", targets: ["PivotTUI"]),
+        .executable(name: "pivot-tui-server", targets: ["PivotServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian, seen through system library targets.
@@ -19,6 +24,8 @@ let package = Package(
         // Small C helpers: terminal cell widths under a fixed UTF-8 locale, and async-signal-safe signal handling.
         .target(name: "CCellWidth"),
         .target(name: "CTerminalSupport"),
+        // forkpty + exec for the SSH server: no Swift code runs between fork and exec.
+        .target(name: "CPty"),
 
         // The pure core: page -> Document -> Outline, and the reader (layout, state, update, render).
         .target(name: "PivotDocument", dependencies: ["CCmarkGFM", "CYaml"]),
@@ -28,6 +35,17 @@ let package = Package(
         .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
+        // The SSH edge: a swift-nio-ssh server running one reader process per session on a pty.
+        .target(
+            name: "PivotServer",
+            dependencies: [
+                "CPty",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
@@ -35,6 +53,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedContent"]),
+        // `pivot-tui serve` runs this program; it runs `pivot-tui` for every session.
+        .executableTarget(
+            name: "PivotServe",
+            dependencies: ["PivotServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Build-time embedding of content/ into the binary.
         .executableTarget(name: "EmbedGenerator"),
@@ -45,5 +67,14 @@ let package = Package(
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: []),
+        .testTarget(
+            name: "PivotServerTests",
+            dependencies: [
+                "PivotServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ]
 )

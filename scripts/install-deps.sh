@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgif-dev)
-test_packages=(tmux ncurses-term)
+test_packages=(tmux ncurses-term openssh-client openssh-server)
 bench_packages=(less time)
 
 wanted=("${build_packages[@]}")

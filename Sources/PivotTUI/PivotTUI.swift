@@ -15,6 +15,6 @@ struct PivotTUI: ParsableCommand {
             -/+ fold or unfold all, t outline, / search, ? help, q quit.
             """,
         version: version,
-        subcommands: [ReadCommand.self, FramesCommand.self],
+        subcommands: [ReadCommand.self, FramesCommand.self, ServeCommand.self],
         defaultSubcommand: ReadCommand.self)
 }

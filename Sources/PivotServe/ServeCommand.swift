@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import PivotServer
+
+/// `pivot-tui serve` (this program, which `pivot-tui` runs for that command): the reader over
+/// SSH, on a built-in server (swift-nio-ssh). A program of its own, so the reader does not
+/// carry the network stack: every reader starts and stays smaller.
+@main
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pivot-tui serve",
+        abstract: "Serve the page over SSH: one reader process, on a terminal of its own, per session.",
+        discussion: """
+            Anyone may log in (no password, no key) unless --authorized-keys lists the Ed25519 or \
+            ECDSA keys that may. A session with a terminal runs the reader; `ssh -T HOST` and \
+            `ssh HOST plain` get the page as text; every other command, subsystem and forwarding \
+            is refused. SIGTERM ends every session with a note and stops the server. \
+            See docs/deploy/ for running it under systemd, or the reader under OpenSSH instead.
+            """)
+
+    @Option(help: "Address and port to listen on (HOST:PORT, [IPv6]:PORT; port 0 picks a free one).")
+    var listen = "127.0.0.1:2222"
+
+    @Option(name: .customLong("host-key"),
+            help: "The Ed25519 host key file, created (0600) on first start. Default: $XDG_STATE_HOME/pivot-tui/host_ed25519 or ~/.local/state/pivot-tui/host_ed25519.")
+    var hostKey: String?
+
+    @Option(help: "The page to serve (a Markdown or Jekyll file). Default: the built-in Pivot page.")
+    var page: String?
+
+    @Option(name: .customLong("max-sessions"), help: "Most sessions at once.")
+    var maxSessions = 64
+
+    @Option(name: .customLong("max-per-address"), help: "Most sessions at once from one IP address.")
+    var maxPerAddress = 8
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds without a key before a session ends (output does not count).")
+    var idleTimeout = 600
+
+    @Option(name: .customLong("login-grace"), help: "Seconds a connection has to log in and start its session.")
+    var loginGrace = 30
+
+    @Option(name: .customLong("authorized-keys"),
+            help: "Only these keys may log in (authorized_keys lines; Ed25519 and ECDSA, not RSA).")
+    var authorizedKeys: String?
+
+    func validate() throws {
+        guard ListenAddress(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:2222") }
+        guard (1...10_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be 1 to 10000") }
+        guard (1...10_000).contains(maxPerAddress) else { throw ValidationError("--max-per-address must be 1 to 10000") }
+        guard (1...604_800).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 604800 seconds") }
+        guard (1...3_600).contains(loginGrace) else { throw ValidationError("--login-grace must be 1 to 3600 seconds") }
+        if page == "-" { throw ValidationError("--page must be a file: the page is read again for every reader") }
+    }
+
+    func run() throws {
+        guard let address = ListenAddress(listen) else { fail("--listen: not HOST:PORT") }
+        guard let keyPath = hostKey ?? HostKey.defaultPath(stateHome: environment("XDG_STATE_HOME"),
+                                                          home: environment("HOME")) else {
+            fail("no place for the host key: set HOME or XDG_STATE_HOME, or give --host-key")
+        }
+        // The reader is the pivot-tui program beside this one, with fixed arguments: an absolute
+        // path, or none for the built-in page. Its plain text is made now, so a bad page stops
+        // the server rather than every reader.
+        let reader = ReaderProgram.besideThisProgram()
+        var readerArguments = ["pivot-tui", "read"]
+        let pageText: String
+        do {
+            let absolutePage = try page.map(Self.absolutePath)
+            if let absolutePage { readerArguments.append(absolutePage) }
+            pageText = try reader.plainText(arguments: Array(readerArguments.dropFirst()) + ["--plain"])
+        } catch {
+            fail("\(error)")
+        }
+
+        var limits = ServerLimits()
+        limits.maxSessions = maxSessions
+        limits.maxSessionsPerAddress = maxPerAddress
+        limits.idleTimeout = .seconds(Int64(idleTimeout))
+        limits.loginGrace = .seconds(Int64(loginGrace))
+        let configuration = ServerConfiguration(
+            host: address.host, port: address.port,
+            readerExecutable: reader.path, readerArguments: readerArguments,
+            plainText: pageText, authorizedKeys: nil, limits: limits)
+        do {
+            try ServerLauncher.serve(configuration, hostKeyPath: keyPath, authorizedKeysPath: authorizedKeys)
+        } catch {
+            fail("serve: \(error)")
+        }
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("pivot-tui: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+
+    private func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func absolutePath(_ path: String) throws -> String {
+        guard let resolved = realpath(path, nil) else {
+            throw ReaderProgram.Failure(description: "\(path): \(String(cString: strerror(errno)))")
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// `HOST:PORT` or `[IPv6]:PORT`.
+struct ListenAddress {
+    var host: String
+    var port: Int
+
+    init?(_ text: String) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (0...65_535).contains(port) else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { return nil }
+        self.host = host
+        self.port = port
+    }
+}

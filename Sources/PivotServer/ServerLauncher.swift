@@ -1,0 +1,44 @@
+import Logging
+
+/// What `pivot-tui serve` does once its arguments are checked: loads the host key and the
+/// allowed keys, serves until SIGTERM, SIGINT or SIGHUP, then shuts down within the grace.
+public enum ServerLauncher {
+    static let authorizedKeysLimit = 1_048_576
+
+    /// Returns after a clean shutdown; throws (with a message for the operator) when the
+    /// server cannot start.
+    public static func serve(_ configuration: ServerConfiguration, hostKeyPath: String,
+                             authorizedKeysPath: String?) throws {
+        ShutdownSignal.block()
+        let logger = Logger(label: "pivot-tui") { StreamLogHandler.standardError(label: $0) }
+        var configuration = configuration
+        if let authorizedKeysPath {
+            configuration.authorizedKeys = try loadAuthorizedKeys(authorizedKeysPath, logger: logger)
+        }
+        let hostKey = try HostKey.loadOrCreate(at: hostKeyPath)
+        if hostKey.created {
+            logger.notice("created host key", metadata: ["path": "\(hostKeyPath)", "host_key": "\(hostKey.fingerprint)"])
+        }
+        let server = try PivotSSHServer(configuration: configuration, hostKey: hostKey, logger: logger)
+        let signal = ShutdownSignal.wait()
+        logger.info("signal", metadata: ["number": "\(signal)"])
+        server.shutDown()
+    }
+
+    private static func loadAuthorizedKeys(_ path: String, logger: Logger) throws -> AuthorizedKeys {
+        let keys: AuthorizedKeys
+        do {
+            keys = try AuthorizedKeys(parsing: SmallFile.text(at: path, limit: authorizedKeysLimit))
+        } catch let failure as AuthorizedKeys.Failure {
+            throw SetupError("\(path): \(failure)")
+        }
+        for line in keys.unsupported {
+            logger.warning("unsupported key skipped: this server verifies only Ed25519 and ECDSA keys (no RSA)",
+                           metadata: ["file": "\(path)", "line": "\(line.line)", "type": "\(line.type)"])
+        }
+        guard !keys.entries.isEmpty else {
+            throw SetupError("\(path): no Ed25519 or ECDSA key in it, so nobody could log in")
+        }
+        return keys
+    }
+}
