@@ -41,10 +41,14 @@ public enum YAMLReader {
     }
 
     /// Assembles values from events with an explicit stack (no recursion, so depth is bounded by us).
+    /// Frames are objects so that each value is appended in place, not by copying the array.
     private struct Builder {
-        enum Frame {
-            case sequence([YAMLValue])
-            case mapping([(key: String, value: YAMLValue)], pendingKey: String?)
+        final class Frame {
+            var items: [YAMLValue] = []
+            var pairs: [(key: String, value: YAMLValue)] = []
+            var pendingKey: String?
+            let isMapping: Bool
+            init(isMapping: Bool) { self.isMapping = isMapping }
         }
         var stack: [Frame] = []
         var result: YAMLValue?
@@ -60,15 +64,12 @@ public enum YAMLReader {
             case YAML_ALIAS_EVENT:
                 try add(.null)
             case YAML_SEQUENCE_START_EVENT:
-                try push(.sequence([]))
+                try push(Frame(isMapping: false))
             case YAML_MAPPING_START_EVENT:
-                try push(.mapping([], pendingKey: nil))
+                try push(Frame(isMapping: true))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { return }
-                switch frame {
-                case .sequence(let items): try add(.sequence(items), counted: false)
-                case .mapping(let pairs, _): try add(.mapping(pairs), counted: false)
-                }
+                try add(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), counted: false)
             default:
                 break
             }
@@ -89,21 +90,17 @@ public enum YAMLReader {
                     throw Failure(message: "YAML has more than \(YAMLReader.nodeLimit) nodes")
                 }
             }
-            guard let top = stack.popLast() else {
+            guard let top = stack.last else {
                 result = value
                 return
             }
-            switch top {
-            case .sequence(var items):
-                items.append(value)
-                stack.append(.sequence(items))
-            case .mapping(var pairs, let pendingKey):
-                if let key = pendingKey {
-                    pairs.append((key: key, value: value))
-                    stack.append(.mapping(pairs, pendingKey: nil))
-                } else {
-                    stack.append(.mapping(pairs, pendingKey: value.summary))
-                }
+            if !top.isMapping {
+                top.items.append(value)
+            } else if let key = top.pendingKey {
+                top.pairs.append((key: key, value: value))
+                top.pendingKey = nil
+            } else {
+                top.pendingKey = value.summary
             }
         }
     }
