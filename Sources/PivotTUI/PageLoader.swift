@@ -54,7 +54,7 @@ enum PageLoader {
                 page.standIns[image.source] = try GIFConverter.animation(
                     fromGIF: bytes, width: GIFConverter.defaultWidth, height: 14, charset: .blocks)
             } catch {
-                page.document.warnings.append("\(path): \(error); the image shows as text")
+                page.document.warnings.append(TextSanitizer.clean("\(path): \(error); the image shows as text"))
             }
         }
     }
@@ -68,7 +68,7 @@ enum PageLoader {
                 do {
                     page.standIns[image.source] = try FramesParser.parse(text)
                 } catch {
-                    page.document.warnings.append("\(name): \(error); the image shows as text")
+                    page.document.warnings.append(TextSanitizer.clean("\(name): \(error); the image shows as text"))
                 }
                 break
             }

@@ -143,6 +143,14 @@ final class CursesScreen {
         isOpen = false
         if theme.depth != .none { attrset(0) }
         mousemask(0, nil)
+        // Without an alternate screen (vt100, the Linux console) the page stays behind: clear
+        // the status line so the shell's next line starts clean.
+        if tigetstr("smcup") == nil || Int(bitPattern: tigetstr("smcup")) == -1 {
+            let bottom = getmaxy(pv_stdscr()) - 1
+            wmove(pv_stdscr(), bottom, 0)
+            wclrtoeol(pv_stdscr())
+            wrefresh(pv_stdscr())
+        }
         curs_set(1)
         endwin()
         pv_disarm_crash_restore()

@@ -4,7 +4,11 @@ struct HTMLConverter {
     var links: [Link]
     private var blocks: [Block] = []
     private var spans: Inlines = []
-    private var styles: [(tag: String, style: TextStyle)] = []
+    private var styles: [(tag: String, style: TextStyle)] = [] {
+        didSet { style = styles.reduce(TextStyle()) { $0.union($1.style) } }
+    }
+    /// The union of `styles`, kept up to date rather than recomputed for every run of text.
+    private var style = TextStyle()
     private var heading: Int?
     private var link: Int?
     private var skipping: String?
@@ -86,7 +90,7 @@ struct HTMLConverter {
             if Self.blockTags.contains(name) {
                 flush()
                 if name == "li" { spans.append(Span("• ")) }
-            } else if let style = Self.inlineStyle(of: name), !selfClosing {
+            } else if let style = Self.inlineStyle(of: name), !selfClosing, styles.count < InlineConverter.openTagLimit {
                 styles.append((name, style))
             }
         }
@@ -113,7 +117,7 @@ struct HTMLConverter {
     private mutating func addText(_ raw: String) {
         let text = preformatted > 0 ? raw : Self.collapsingWhitespace(raw)
         guard !text.isEmpty else { return }
-        let style = styles.reduce(TextStyle()) { $0.union($1.style) }.union(link == nil ? [] : .link)
+        let style = self.style.union(link == nil ? [] : .link)
         let clean = TextSanitizer.clean(text, keepNewlines: preformatted > 0)
         if let link, links.indices.contains(link) { links[link].text += clean }
         spans.append(Span(clean, style: style, link: link))

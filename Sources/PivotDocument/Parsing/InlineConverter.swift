@@ -11,8 +11,14 @@ struct InlineConverter {
     private(set) var images: [Image] = []
     private var sawText = false
     /// Styles opened by inline HTML tags (`<b>`, `<i>`, `<u>`...), by tag name.
-    private var htmlStyles: [(tag: String, style: TextStyle)] = []
+    private var htmlStyles: [(tag: String, style: TextStyle)] = [] {
+        didSet { htmlStyle = htmlStyles.reduce(TextStyle()) { $0.union($1.style) } }
+    }
+    /// The union of `htmlStyles`, kept up to date (pages can leave thousands of tags open).
+    private var htmlStyle = TextStyle()
     private var htmlLink: Int?
+    /// Open style tags beyond this are ignored: their text stays, their style adds nothing new.
+    static let openTagLimit = 64
 
     init(links: [Link]) {
         self.links = links
@@ -35,7 +41,7 @@ struct InlineConverter {
     }
 
     private mutating func visit(_ node: OpaquePointer, style: TextStyle, link: Int?, depth: Int) {
-        let effective = style.union(htmlStyles.reduce(TextStyle()) { $0.union($1.style) })
+        let effective = style.union(htmlStyle)
         let effectiveLink = link ?? htmlLink
         let literal = { MarkdownConverter.string(cmark_node_get_literal(node)) }
         switch cmark_node_get_type(node) {
@@ -102,7 +108,8 @@ struct InlineConverter {
                 } else if name == "a", let href = attributes["href"], !selfClosing {
                     htmlLink = links.count
                     links.append(Link(text: "", target: TextSanitizer.clean(LiquidRenderer.removingDimMarkers(href))))
-                } else if let tagStyle = HTMLConverter.inlineStyle(of: name), !selfClosing {
+                } else if let tagStyle = HTMLConverter.inlineStyle(of: name), !selfClosing,
+                          htmlStyles.count < Self.openTagLimit {
                     htmlStyles.append((name, tagStyle))
                 }
             case .end(let name):

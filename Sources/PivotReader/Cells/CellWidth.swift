@@ -7,12 +7,14 @@ public enum CellWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F, first.value >= 0x20 { return 1 }
+        let width = Int(pv_cell_width(first.value))
+        // A cluster that starts with a zero-width scalar (stray joiners, marks) draws nothing.
+        if width == 0 { return 0 }
         if scalars.count > 1 {
             // Emoji presentation (VS16), joined emoji and flag pairs are drawn two cells wide.
             if scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
             if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
         }
-        let width = Int(pv_cell_width(first.value))
         return width < 0 ? 1 : width
     }
 

@@ -26,6 +26,8 @@ struct LayoutBuilder {
     private var glyphs: Glyphs { options.glyphs }
     private var width: Int { max(LayoutOptions.minimumWidth, options.width) }
     private var gutter: Int { options.showsMarkers ? 2 : 0 }
+    /// Indentation stops here, so deeply nested lists and quotes keep about half the line for text.
+    private var columnLimit: Int { max(gutter, width / 2 - 2) }
 
     mutating func layOut() {
         blocks(document.blocks, column: gutter, separated: true)
@@ -53,7 +55,8 @@ struct LayoutBuilder {
 
     // MARK: - Blocks
 
-    private mutating func block(_ block: Block, column: Int) {
+    private mutating func block(_ block: Block, column unclamped: Int) {
+        let column = min(unclamped, columnLimit)
         switch block.kind {
         case .paragraph(let spans):
             text(spans, base: CellStyle(), column: column, order: block.order)
@@ -82,8 +85,10 @@ struct LayoutBuilder {
             }
         case .quote(let inner):
             let start = lines.count
-            blocks(inner, column: column + 2, separated: false)
+            blocks(inner, column: min(column + 2, columnLimit), separated: false)
             for index in start..<lines.count where !lines[index].isBlank || index < lines.count - 1 {
+                // Past the indentation limit, inner quotes share their bar with the outer one.
+                if lines[index].runs.contains(where: { $0.column == column }) { continue }
                 lines[index].runs.insert(Run(column: column, text: glyphs.quote, style: CellStyle(.quote)), at: 0)
                 lines[index].runs = lines[index].runs.map { run in
                     var run = run
@@ -180,9 +185,9 @@ struct LayoutBuilder {
     // MARK: - Lists
 
     private mutating func list(_ list: ListBlock, column: Int, depth: Int) {
-        let bulletColumn = column + 2
+        let bulletColumn = min(column + 2, columnLimit)
         let numberWidth = list.ordered ? String(list.start + list.items.count - 1).count + 1 : 1
-        let textColumn = bulletColumn + numberWidth + 1
+        let textColumn = min(bulletColumn + numberWidth + 1, columnLimit + 4)
         for (index, item) in list.items.enumerated() {
             if index > 0, !list.tight, let first = item.blocks.first { separate(before: first) }
             var bullet = list.ordered ? "\(list.start + index)." : glyphs.bullets[depth % glyphs.bullets.count]

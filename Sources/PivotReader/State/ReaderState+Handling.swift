@@ -87,7 +87,7 @@ extension ReaderState {
         case .wheelUp: if overlay == nil { scroll(by: -3) } else { scrollOverlay(by: -3) }
         case .wheelDown: if overlay == nil { scroll(by: 3) } else { scrollOverlay(by: 3) }
         case .click:
-            guard overlay == nil, prompt == nil, row >= 1, row <= pageHeight else { return }
+            guard overlay == nil, prompt == nil, row >= 1, row <= pageHeight, (0...4096).contains(column) else { return }
             let index = top + row - 1
             guard layout.lines.indices.contains(index), let section = layout.lines[index].marker else { return }
             let markerColumn = leftMargin + layout.lines[index].markerColumn
