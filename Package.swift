@@ -62,11 +62,13 @@ let package = Package(
         .executableTarget(name: "EmbedGenerator"),
         .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
 
-        .testTarget(name: "PivotDocumentTests", dependencies: ["PivotDocument"]),
+        // Fixtures shared by the test targets (not part of any product).
+        .target(name: "PivotTestSupport"),
+        .testTarget(name: "PivotDocumentTests", dependencies: ["PivotDocument", "PivotTestSupport"]),
         .testTarget(name: "PivotAnimationTests", dependencies: ["PivotAnimation", "PivotGIF", "CGif"]),
-        .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation"],
+        .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation", "PivotTestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "PivotEndToEndTests", dependencies: []),
+        .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
         .testTarget(
             name: "PivotServerTests",
             dependencies: [

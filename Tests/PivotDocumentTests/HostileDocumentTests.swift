@@ -1,3 +1,4 @@
+import PivotTestSupport
 import XCTest
 @testable import PivotDocument
 

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// The hostile corpus through the real binary, judged by the bytes it writes: piped plain

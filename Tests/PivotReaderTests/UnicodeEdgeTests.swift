@@ -1,4 +1,5 @@
 import PivotDocument
+import PivotTestSupport
 import XCTest
 @testable import PivotReader
 

@@ -1,19 +1,17 @@
 // The hostile corpus of the hardening tests: page text that tries to reach the terminal.
 //
-// Test targets cannot share code, so this file exists three times, byte for byte the same:
-// Tests/PivotDocumentTests, Tests/PivotReaderTests and Tests/PivotEndToEndTests each hold a
-// copy named HostileCorpus.swift (HostileCorpusCopiesTests checks that they agree). It uses
-// the standard library only.
+// Shared by the document, reader and end-to-end tests through this test-support target.
+// It uses the standard library only.
 
-enum HostileCorpus {
-    struct Payload {
-        let name: String
-        let text: String
+public enum HostileCorpus {
+    public struct Payload: Sendable {
+        public let name: String
+        public let text: String
     }
 
     /// Escape and control sequences as raw page text. None holds a line end, so each can sit
     /// inside a heading, a table cell or a list item without changing the page's structure.
-    static let sequences: [Payload] = [
+    public static let sequences: [Payload] = [
         Payload(name: "CSI clear screen", text: "\u{1B}[2J"),
         Payload(name: "CSI red", text: "\u{1B}[31m"),
         Payload(name: "CSI cursor home", text: "\u{1B}[H"),
@@ -40,7 +38,7 @@ enum HostileCorpus {
 
     /// The same kinds of sequence written as HTML character references, which cmark-gfm
     /// (Markdown text, link targets) and our HTML tokenizer (raw HTML) decode.
-    static let entities: [Payload] = [
+    public static let entities: [Payload] = [
         Payload(name: "&#27; CSI", text: "&#27;[2J"),
         Payload(name: "&#x1b; OSC title", text: "&#x1b;]0;pwned-entity&#7;"),
         Payload(name: "&#x1B; DCS", text: "&#x1B;P1$r&#x1b;&#92;"),
@@ -56,14 +54,14 @@ enum HostileCorpus {
     ]
 
     /// Every raw sequence, one after the other.
-    static var raw: String { sequences.map(\.text).joined(separator: " ") }
+    public static var raw: String { sequences.map(\.text).joined(separator: " ") }
     /// Every entity payload, one after the other.
-    static var encoded: String { entities.map(\.text).joined(separator: " ") }
+    public static var encoded: String { entities.map(\.text).joined(separator: " ") }
 
     /// Raw bytes that are not UTF-8: C1 controls as single bytes (0x9B is CSI to an 8-bit
     /// terminal), overlong forms, a lone surrogate, truncated sequences, 0xFE/0xFF, and code
     /// points above U+10FFFF. Each must become U+FFFD.
-    static let invalidUTF8: [(name: String, bytes: [UInt8])] = [
+    public static let invalidUTF8: [(name: String, bytes: [UInt8])] = [
         ("raw C1 CSI byte", [0x9B, 0x32, 0x4A]),
         ("raw C1 OSC and ST bytes", [0x9D, 0x30, 0x3B, 0x74, 0x9C]),
         ("raw C1 DCS, NEL bytes", [0x90, 0x71, 0x85]),
@@ -84,7 +82,7 @@ enum HostileCorpus {
     // MARK: - Escaping for each place
 
     /// Text that Markdown takes literally: every ASCII punctuation character backslash-escaped.
-    static func markdownLiteral(_ text: String) -> String {
+    public static func markdownLiteral(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar.isASCII, isPunctuation(UInt8(scalar.value)) { result += "\\" }
@@ -94,7 +92,7 @@ enum HostileCorpus {
     }
 
     /// Entity payloads inside link text or image alt, where a bare bracket would end the text.
-    static func bracketSafe(_ text: String) -> String {
+    public static func bracketSafe(_ text: String) -> String {
         var result = ""
         for character in text {
             if character == "[" || character == "]" { result += "\\" }
@@ -105,7 +103,7 @@ enum HostileCorpus {
 
     /// A YAML double-quoted scalar holding `text` exactly, controls written as `\uXXXX`
     /// escapes (libyaml refuses raw control characters but decodes escapes into them).
-    static func yamlQuoted(_ text: String) -> String {
+    public static func yamlQuoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -123,14 +121,14 @@ enum HostileCorpus {
 
     /// Scalars a terminal may act on: C0 controls (line feed allowed only where `allowingNewline`),
     /// DEL, C1 controls, and bidirectional formatting controls.
-    static func forbiddenScalars(in text: String, allowingNewline: Bool = false) -> [UInt32] {
+    public static func forbiddenScalars(in text: String, allowingNewline: Bool = false) -> [UInt32] {
         text.unicodeScalars.map(\.value).filter { value in
             if value == 0x0A { return !allowingNewline }
             return value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value)
         }
     }
 
-    static func isBidiControl(_ value: UInt32) -> Bool {
+    public static func isBidiControl(_ value: UInt32) -> Bool {
         value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
             || (0x2066...0x2069).contains(value)
     }
@@ -148,7 +146,7 @@ enum HostileCorpus {
     /// Liquid highlight), link text and targets, autolinks, image alt and source, footnotes,
     /// table cells, list lead words, task items, quotes, HTML blocks and inline HTML (text
     /// and attributes), Liquid output (resolved, unresolved, site values) and Liquid tags.
-    static var page: String {
+    public static var page: String {
         let raw = self.raw
         let literal = markdownLiteral(raw)
         let encoded = self.encoded
@@ -259,7 +257,7 @@ enum HostileCorpus {
     }
 
     /// `page` as bytes, with a paragraph and a heading of raw bytes that are not UTF-8.
-    static var pageBytes: [UInt8] {
+    public static var pageBytes: [UInt8] {
         var bytes = Array(page.utf8)
         bytes += Array("\n## Raw bytes ".utf8) + [0x9B] + Array("31m heading\n\nInvalid UTF-8:".utf8)
         for sample in invalidUTF8 { bytes += Array(" \(sample.name) <".utf8) + sample.bytes + Array(">".utf8) }
@@ -268,7 +266,7 @@ enum HostileCorpus {
     }
 
     /// The marks that stand for the controls of `raw` once the page is made safe.
-    static let placeholders: [String] = ["\u{241B}", "\u{2407}", "\u{2408}", "\u{2421}", "\u{FFFD}"]
+    public static let placeholders: [String] = ["\u{241B}", "\u{2407}", "\u{2408}", "\u{2421}", "\u{FFFD}"]
 }
 
 extension String {
