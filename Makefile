@@ -7,7 +7,7 @@ RELEASE := -c release --static-swift-stdlib
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: all deps build release run test install bench bench-peers clean
+.PHONY: all deps build release run test install bench bench-peers bench-ssh clean
 
 all: build
 
@@ -51,6 +51,17 @@ bench-peers:
 	  echo "Installing w3m lynx ..."; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq w3m lynx >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory bench
+
+# SSH serving (docs/BENCHMARKS.md): OpenSSH's sshd with ForceCommand against `pivot-tui serve`, side
+# by side on 127.0.0.1 with the real ssh client. Runs as root (sshd); about two minutes. The harness
+# reads CONNECTIONS (30), CLIENTS (50), ROUNDS (3), PRESSES (20): `make bench-ssh CLIENTS=20`.
+bench-ssh:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build $(RELEASE) --product pivot-tui
+	$(SWIFT) build $(RELEASE) --product pivot-tui-server
+	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
+	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
+	.build-bench-venv/bin/python bench/ssh_bench.py --bin-dir "$(BIN_DIR)"
 
 clean:
 	$(SWIFT) package clean
