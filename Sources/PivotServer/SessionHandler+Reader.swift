@@ -62,14 +62,21 @@ extension SessionHandler {
 
     /// Output from the reader, for the client.
     func readerWrote(_ bytes: ByteBuffer) {
-        guard let context, phase == .running else { return }
+        guard phase == .running else { return }
         bytesOut += bytes.readableBytes
-        context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(bytes))), promise: nil)
+        // Gathered until the read ends: one SSH message (one MAC, one padding) per screen update
+        // rather than one per write the reader made.
+        var bytes = bytes
+        if pendingOutput == nil { pendingOutput = bytes } else { pendingOutput?.writeBuffer(&bytes) }
     }
 
     /// The reader's output so far has been read: send it, and stop reading while the client lags.
     func readerPaused(terminal: Channel) {
         guard let context else { return }
+        if let output = pendingOutput, phase == .running {
+            context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(output))), promise: nil)
+        }
+        pendingOutput = nil
         context.flush()
         if !context.channel.isWritable {
             terminal.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
@@ -84,6 +91,10 @@ extension SessionHandler {
     /// The pty has closed: the reader has exited, or closed its terminal, or was cut off.
     private func readerTerminalClosed() {
         readerTerminal = nil
+        if let context, let output = pendingOutput, phase == .running {  // the last words before the end
+            context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(output))), promise: nil)
+        }
+        pendingOutput = nil
         guard let process = reader else { return }
         process.waitForEnd(on: connection.eventLoop, patience: Self.readerPatience)
             .assumeIsolated()

@@ -47,6 +47,8 @@ final class SessionHandler: ChannelInboundHandler {
     var admitted = false
     var startedAt = NIODeadline.now()
     var bytesOut = 0
+    /// What the reader wrote during the current read of its pty, sent when the read ends.
+    var pendingOutput: ByteBuffer?
     var endReason: EndReason?
     var pendingNotice: String?
     var exitStatusSent: Int?
