@@ -294,7 +294,7 @@ def main():
     ap.add_argument("--pivot-tui", required=True, help="path to the release binary")
     ap.add_argument("--repeats", type=int, default=int(os.environ.get("REPEATS") or 5))
     ap.add_argument("--sizes", default=os.environ.get("SIZES") or "80x24,200x60")
-    ap.add_argument("--docs", default="pivot,medium", help="pivot (content/pivot.md), medium (128 KiB page)")
+    ap.add_argument("--docs", default="pivot,medium", help="pivot (content/pivot.md), medium (128 KiB page), big (10 MiB page, not in the default run)")
     ap.add_argument("--marker", action="append", default=[], metavar="DOC=TEXT",
                     help="first-paint marker for a document (default: pages.marker_for)")
     ap.add_argument("--peers", choices=["auto", "none"], default="auto",
@@ -327,6 +327,10 @@ def main():
         elif name == "medium":
             path = scratch / "medium.md"
             manifest = pages.build_medium(path)
+        elif name == "big":
+            # The 10 MB page of the speed targets, built the same way as the 128 KiB one.
+            path = scratch / "big.md"
+            manifest = pages.build_medium(path, size=10 * 1024 * 1024)
         else:
             sys.exit(f"unknown document {name}")
         docs[name] = {"path": str(path.relative_to(ROOT)), "bytes": path.stat().st_size,
