@@ -7,7 +7,7 @@ RELEASE := -c release --static-swift-stdlib
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: all deps build release run test install bench bench-peers bench-ssh clean
+.PHONY: fuzz all deps build release run test install bench bench-peers bench-ssh clean
 
 all: build
 
@@ -62,6 +62,14 @@ bench-ssh:
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/ssh_bench.py --bin-dir "$(BIN_DIR)"
+
+# libFuzzer on the page pipeline (parse, outline, layout, render, keys), for FUZZ_SECONDS
+# (default 60), starting from the repository's own pages. Findings land in .build-fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	PIVOT_FUZZ=1 $(SWIFT) build --sanitize=fuzzer -Xswiftc -parse-as-library --product PivotFuzz --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus && cp content/pivot.md docs/*.md .build-fuzz/corpus/
+	cd .build-fuzz && ./debug/PivotFuzz corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048
 
 clean:
 	$(SWIFT) package clean

@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 let package = Package(
     name: "pivot-tui",
     products: [
@@ -80,3 +84,8 @@ let package = Package(
             ]),
     ]
 )
+
+// `make fuzz` only: libFuzzer supplies `main`, so the fuzz target is in the package only when asked for.
+if getenv("PIVOT_FUZZ") != nil {
+    package.targets.append(.executableTarget(name: "PivotFuzz", dependencies: ["PivotDocument", "PivotReader"]))
+}
