@@ -30,20 +30,9 @@ public enum StandInNames {
 
     /// The host of an image address, for the pane's caption.
     public static func host(of source: String) -> String? {
-        guard let schemeEnd = source.range(of: "://") else { return nil }
+        guard let schemeEnd = source.firstRange(of: "://") else { return nil }
         let rest = source[schemeEnd.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
         return host.isEmpty ? nil : String(host)
-    }
-}
-
-extension String {
-    func range(of needle: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

@@ -46,17 +46,9 @@ enum PseudoTerminal {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
         // POSIX_SPAWN_SETSID (glibc's 0x80; the Glibc module does not declare it): a new session,
         // so the slave opened next becomes the child's controlling terminal.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | 0x80))
+        resetSignals(&attributes, extraFlags: 0x80)
 
         let command = "cd \(shellQuoted(directory.path)) && exec " + ([executable.path] + arguments).map(shellQuoted)
             .joined(separator: " ")

@@ -21,7 +21,7 @@ struct SearchIndex {
         func scan(_ text: String, order: Int, sections: [Int], offsetIsLine: Bool = false) {
             let haystack = fold ? text.lowercased() : text
             var searchStart = haystack.startIndex
-            while let range = haystack[searchStart...].range(of: needle) {
+            while let range = haystack[searchStart...].firstRange(of: needle) {
                 let offset: Int
                 if offsetIsLine {
                     offset = haystack[..<range.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
@@ -65,26 +65,5 @@ struct SearchIndex {
         guard !needle.isEmpty else { return [] }
         visit(document.blocks, sections: [])
         return matches
-    }
-}
-
-extension String {
-    /// The first range of `needle` (FoundationEssentials-free).
-    func range(of needle: String) -> Range<Index>? {
-        self[...].range(of: needle)
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<Index>? {
-        guard let first = needle.first else { return nil }
-        var index = startIndex
-        while let candidate = self[index...].firstIndex(of: first) {
-            if self[candidate...].starts(with: needle) {
-                return candidate..<self.index(candidate, offsetBy: needle.count)
-            }
-            index = self.index(after: candidate)
-        }
-        return nil
     }
 }
