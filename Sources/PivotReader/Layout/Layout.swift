@@ -9,11 +9,27 @@ public struct Layout: Sendable {
     /// The line carrying each visible section's fold marker.
     public let markerLines: [Int: Int]
 
+    /// The units laid out: all of them, or on a large page a window around the reading place.
+    public let window: Range<Int>
+    /// How many units the page has for these folds.
+    public let unitCount: Int
+
+    /// The whole page.
     public init(document: Document, options: LayoutOptions, folds: Set<Int>, standIns: [String: Animation] = [:]) {
+        let units = LayoutUnits(document: document, folds: folds)
+        self.init(document: document, options: options, folds: folds, standIns: standIns, units: units,
+                  window: 0..<units.count)
+    }
+
+    /// The units in `window` only (`units` made for the same folds).
+    init(document: Document, options: LayoutOptions, folds: Set<Int>, standIns: [String: Animation],
+         units: LayoutUnits, window: Range<Int>) {
         var builder = LayoutBuilder(document: document, options: options, folds: folds, standIns: standIns)
-        builder.layOut()
+        builder.layOut(units, window: window)
         self.options = options
         self.folds = folds
+        self.window = window
+        unitCount = units.count
         lines = builder.lines
         var markers: [Int: Int] = [:]
         for (index, line) in builder.lines.enumerated() {
@@ -21,6 +37,11 @@ public struct Layout: Sendable {
         }
         markerLines = markers
     }
+
+    /// True when every unit of the page is laid out.
+    public var isComplete: Bool { window.count == unitCount }
+    public var reachesStart: Bool { window.lowerBound == 0 }
+    public var reachesEnd: Bool { window.upperBound == unitCount }
 
     /// The line showing `anchor`: the last line that starts at or before it.
     public func lineIndex(for anchor: Anchor) -> Int {

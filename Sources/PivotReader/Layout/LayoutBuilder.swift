@@ -29,8 +29,25 @@ struct LayoutBuilder {
     /// Indentation stops here, so deeply nested lists and quotes keep about half the line for text.
     private var columnLimit: Int { max(gutter, width / 2 - 2) }
 
-    mutating func layOut() {
-        blocks(document.blocks, column: gutter, separated: true)
+    /// Lays out `units[window]`. Over every unit this is the whole page; a window of them gives
+    /// the same lines as the whole page does there (but the window's first separator).
+    mutating func layOut(_ units: LayoutUnits, window: Range<Int>) {
+        for index in window {
+            let unit = units[index]
+            // A marker waits for its section's first line of text, never past the section's end.
+            if let pending = pendingMarker, !unit.sections.contains(pending.section) { pendingMarker = nil }
+            sectionStack = unit.sections
+            if let separator = unit.separator { separate(anchor: separator.anchor, section: separator.section) }
+            if let id = unit.opensSection, options.showsMarkers { pendingMarker = (id, gutter - 2) }
+            switch unit.content {
+            case .block(let block):
+                self.block(block, column: gutter)
+            case .summary(let id, let body, let order):
+                summary(of: id, body: body, bullet: nil, column: gutter, markerColumn: gutter - 2, order: order)
+            case .nothing:
+                break
+            }
+        }
     }
 
     // MARK: - Sequences
@@ -49,8 +66,12 @@ struct LayoutBuilder {
     }
 
     private mutating func separate(before block: Block) {
+        separate(anchor: Anchor(order: block.order, offset: -1), section: sectionStack.last)
+    }
+
+    private mutating func separate(anchor: Anchor, section: Int?) {
         guard let last = lines.last, !last.isBlank else { return }
-        lines.append(LayoutLine(section: sectionStack.last, anchor: Anchor(order: block.order, offset: -1)))
+        lines.append(LayoutLine(section: section, anchor: anchor))
     }
 
     // MARK: - Blocks

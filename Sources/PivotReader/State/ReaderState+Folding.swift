@@ -24,7 +24,7 @@ extension ReaderState {
 
     mutating func foldAll() {
         relayout(folds: Set(document.sections.map(\.id)))
-        if let focus, let line = layout.markerLines[focus] { reveal(line: line) }
+        if let focus, let line = markerLine(of: focus) { reveal(line: line) }
     }
 
     mutating func unfoldAll() {
@@ -49,7 +49,7 @@ extension ReaderState {
         if folds.contains(section) {
             if let parent = document.sections[section].parent {
                 focus = parent
-                if let line = layout.markerLines[parent] { reveal(line: line) }
+                if let line = markerLine(of: parent) { reveal(line: line) }
             }
         } else {
             fold(section)
@@ -61,26 +61,32 @@ extension ReaderState {
         guard let section = sectionToActOn() else { return }
         if folds.contains(section) {
             unfold(section)
-        } else if let child = document.sections[section].children.first, let line = layout.markerLines[child] {
+        } else if let child = document.sections[section].children.first, let line = markerLine(of: child) {
             focus = child
             reveal(line: line)
         }
     }
 
     mutating func moveFocus(forward: Bool) {
-        let sections = visibleSections
-        guard !sections.isEmpty else { return }
-        let current = focus.flatMap { layout.markerLines[$0] }
-        let target: (section: Int, line: Int)?
-        if let current, current >= top - pageHeight, current < top + 2 * pageHeight {
-            target = forward ? sections.first { $0.line > current } : sections.last { $0.line < current }
-        } else {
-            // No focus near the page: start from what is on screen.
-            target = forward ? sections.first { $0.line >= top } : sections.last { $0.line < top + pageHeight }
+        while true {
+            if let target = nextSection(forward: forward) {
+                focus = target.section
+                reveal(line: target.line)
+                return
+            }
+            // On a large page the next section may lie beyond the laid-out window.
+            guard extendWindow(forward: forward) else { return }
         }
-        guard let target else { return }
-        focus = target.section
-        reveal(line: target.line)
+    }
+
+    private func nextSection(forward: Bool) -> (section: Int, line: Int)? {
+        let sections = visibleSections
+        let current = focus.flatMap { layout.markerLines[$0] }
+        if let current, current >= top - pageHeight, current < top + 2 * pageHeight {
+            return forward ? sections.first { $0.line > current } : sections.last { $0.line < current }
+        }
+        // No focus near the page: start from what is on screen.
+        return forward ? sections.first { $0.line >= top } : sections.last { $0.line < top + pageHeight }
     }
 
     mutating func jumpToTopLevel(_ number: Int) {
@@ -91,12 +97,13 @@ extension ReaderState {
         }
         let section = topLevel[number - 1]
         focus = section
-        if let line = layout.markerLines[section] { scroll(to: line) }
+        if let line = markerLine(of: section) { scroll(to: line) }
     }
 
     /// After folds change, a focus hidden inside a folded section moves to the visible ancestor.
     mutating func keepFocusVisible() {
-        while let current = focus, layout.markerLines[current] == nil {
+        while let current = focus, layout.markerLines[current] == nil,
+              layout.isComplete || !layout.options.showsMarkers || isFoldedAway(current) {
             focus = document.sections[current].parent
         }
     }

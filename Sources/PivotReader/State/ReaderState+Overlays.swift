@@ -104,7 +104,7 @@ extension ReaderState {
         }
         relayout(folds: newFolds)
         focus = section
-        if let line = layout.markerLines[section] { scroll(to: line) }
+        if let line = markerLine(of: section) { scroll(to: line) }
     }
 }
 

@@ -5,7 +5,7 @@ extension ReaderState {
     }
 
     mutating func scroll(to line: Int) {
-        top = min(max(0, line), maxTop)
+        top = min(max(0, windowed(line)), maxTop)
         readingAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil
     }
 
@@ -21,9 +21,10 @@ extension ReaderState {
         let folds = newFolds ?? self.folds
         guard options != layout.options || folds != layout.folds else { return }
         let anchor = readingAnchor ?? (layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil)
+        if folds != self.folds { units = LayoutUnits(document: document, folds: folds) }
         self.folds = folds
-        layout = Layout(document: document, options: options, folds: folds, standIns: standIns)
-        let line = anchor.map { layout.lineIndex(for: $0) } ?? 0
+        let start = anchor ?? (units.count > 0 ? units[0].start : Anchor(order: 0, offset: 0))
+        let line = layOutWindow(around: start, before: windowMargin, after: pageHeight + windowMargin)
         top = min(max(0, line), maxTop)
         if top != line { readingAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil }
         keepFocusVisible()

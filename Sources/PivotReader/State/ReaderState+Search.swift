@@ -32,7 +32,7 @@ extension ReaderState {
         var newFolds = folds
         for section in match.sections { newFolds.remove(section) }
         relayout(folds: newFolds)
-        scroll(to: layout.lineIndex(for: match.anchor))
+        scroll(to: line(showing: match.anchor))
         searchCursor = match.anchor
         if let innermost = match.sections.last { focus = innermost }
         keepFocusVisible()

@@ -11,11 +11,16 @@ public struct ReaderSettings: Hashable, Sendable {
     /// Milliseconds without a key after which animations stop on their last frame.
     public var idleStop: Int
 
-    public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode, animates: Bool = true, idleStop: Int = 120_000) {
+    /// Pages with more layout units than this are laid out a window at a time (see `LayoutUnits`).
+    public var wholeLayoutLimit: Int
+
+    public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode, animates: Bool = true, idleStop: Int = 120_000,
+                wholeLayoutLimit: Int = 1_000) {
         self.readingWidth = readingWidth
         self.glyphs = glyphs
         self.animates = animates
         self.idleStop = idleStop
+        self.wholeLayoutLimit = wholeLayoutLimit
     }
 }
 
@@ -56,6 +61,8 @@ public struct ReaderState: Sendable {
     public internal(set) var message: String?
     /// The page laid out for the current width and folds (derived, kept to answer keys fast).
     public internal(set) var layout: Layout
+    /// The page cut into layout units for the current folds.
+    var units: LayoutUnits
 
     public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size,
                 standIns: [String: Animation] = [:], now: Int = 0) {
@@ -65,8 +72,11 @@ public struct ReaderState: Sendable {
         playback = Playback(now: now)
         self.size = ReaderState.clamped(size)
         windowSize = Size(width: min(max(0, size.width), 4096), height: min(max(0, size.height), 4096))
+        units = LayoutUnits(document: document, folds: [])
         layout = Layout(document: document, options: ReaderState.layoutOptions(settings, self.size), folds: [],
-                        standIns: standIns)
+                        standIns: standIns, units: units, window: 0..<0)
+        layOutWindow(around: units.count > 0 ? units[0].start : Anchor(order: 0, offset: 0), before: 0,
+                     after: pageHeight + windowMargin)
         if !document.warnings.isEmpty {
             message = document.warnings[0] + (document.warnings.count > 1 ? " (i: all notes)" : "")
         }
@@ -91,6 +101,7 @@ public struct ReaderState: Sendable {
     /// Where the reading column starts in the window.
     public var leftMargin: Int { max(0, (size.width - layout.options.width) / 2) }
 
+    /// The last top line of the laid-out lines (on a windowed page, of the window).
     public var maxTop: Int { max(0, layout.lines.count - pageHeight) }
 
     /// The section the reader is in: the focused one, else the one at the top of the page.
@@ -103,10 +114,15 @@ public struct ReaderState: Sendable {
     /// Position through the page, as less shows it.
     public var positionLabel: String {
         let total = layout.lines.count
-        if total <= pageHeight { return "All" }
-        if top == 0 { return "Top" }
-        if top >= maxTop { return "Bot" }
-        return "\(min(99, (top + pageHeight) * 100 / total))%"
+        if layout.isComplete, total <= pageHeight { return "All" }
+        if top == 0, layout.reachesStart { return "Top" }
+        if top >= maxTop, layout.reachesEnd { return "Bot" }
+        guard !layout.isComplete, layout.lines.indices.contains(top) else {
+            return "\(min(99, (top + pageHeight) * 100 / max(1, total)))%"
+        }
+        // A window of a large page: how far through the page's units the top line is.
+        let unit = units.index(containing: layout.lines[top].anchor)
+        return "\(min(99, (unit + 1) * 100 / max(1, units.count)))%"
     }
 }
 
