@@ -4,7 +4,7 @@ import PivotDocument
 import PivotGIF
 
 /// A page ready to read: its document and the text animations found for its images.
-struct LoadedPage {
+struct LoadedPage: Sendable {
     var document: Document
     var standIns: [String: Animation]
 }
@@ -14,6 +14,41 @@ enum PageLoader {
     static let embeddedPageName = "pivot.md"
     /// Frames files larger than this are not read.
     static let framesByteLimit = 4 * 1_048_576
+
+    /// How much of a file is read before the first paint: enough for a large page's top.
+    static let firstReadBytes = 262_144
+
+    /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
+    /// and parsed alone; `rest` then reads and parses the whole page, on another thread.
+    static func open(_ path: String?) throws -> (first: LoadedPage, rest: (@Sendable () -> LoadedPage)?) {
+        guard let path, path != "-" else { return (try load(path), nil) }
+        let site = FileSite(pagePath: path)
+        let top: String
+        do {
+            let (bytes, isWhole) = try FileReader.read(path, limit: PageSource.byteLimit, prefix: firstReadBytes)
+            if isWhole {
+                let text = try PageSource.text(from: bytes)
+                guard let head = PageParser.head(of: text, site: site) else { return (page(text, at: path, site: site), nil) }
+                return (page(head, at: path), { page(text, at: path, site: site) })
+            }
+            // Whole lines only: a cut inside a character would show as a replacement character.
+            let lastLine = bytes.lastIndex(of: UInt8(ascii: "\n")) ?? bytes.startIndex
+            top = try PageSource.text(from: bytes[..<lastLine])
+        } catch let error as PageError {
+            throw LoadError(message: "\(path): \(error)")
+        }
+        guard let head = PageParser.head(of: top, site: site) else { return (try load(path), nil) }
+        let first = page(head, at: path)
+        return (first, {
+            do {
+                return page(try pageText(at: path), at: path, site: site)
+            } catch {
+                var partial = first
+                partial.document.warnings.append(TextSanitizer.clean("the rest of the page could not be read: \(error)"))
+                return partial
+            }
+        })
+    }
 
     static func load(_ path: String?) throws -> LoadedPage {
         guard let path else {
@@ -25,14 +60,26 @@ enum PageLoader {
             let text = try PageSource.text(from: readStandardInput())
             return LoadedPage(document: PageParser.document(from: text), standIns: [:])
         }
+        let text = try pageText(at: path)
+        let site = FileSite(pagePath: path)
+        return page(text, at: path, site: site)
+    }
+
+    private static func pageText(at path: String) throws -> String {
         let bytes = try FileReader.read(path, limit: PageSource.byteLimit)
-        let text: String
         do {
-            text = try PageSource.text(from: bytes)
+            return try PageSource.text(from: bytes)
         } catch let error as PageError {
             throw LoadError(message: "\(path): \(error)")
         }
-        let document = PageParser.document(from: text, site: FileSite(pagePath: path))
+    }
+
+    private static func page(_ text: String, at path: String, site: FileSite) -> LoadedPage {
+        page(PageParser.document(from: text, site: site), at: path)
+    }
+
+    /// The document with the stand-ins found beside the page for its images.
+    private static func page(_ document: Document, at path: String) -> LoadedPage {
         let directory = FileSite.directory(of: path)
         var page = withStandIns(document) { name in
             (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }

@@ -50,15 +50,18 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
+        let wantsPlainText = plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText
         let page: LoadedPage
+        var rest: (@Sendable () -> LoadedPage)?
         do {
-            page = try PageLoader.load(file)
+            // On screen a large page opens on its top while the rest is parsed; plain text needs it all.
+            if wantsPlainText { page = try PageLoader.load(file) } else { (page, rest) = try PageLoader.open(file) }
         } catch {
             Diagnostics.fail("\(error)")
         }
         let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
         let settings = ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
-        if plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText {
+        if wantsPlainText {
             PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
             return
         }
@@ -67,12 +70,15 @@ struct ReadCommand: ParsableCommand {
             settings: settings, theme: theme,
             useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
             useMouse: !noMouse)
-        switch TerminalSession.run(page.document, standIns: page.standIns, options: options, localeNote: localeNote) {
+        let restOfPage = rest.map { make in { @Sendable in let whole = make(); return (whole.document, whole.standIns) } }
+        switch TerminalSession.run(page.document, standIns: page.standIns, options: options, localeNote: localeNote,
+                                   rest: restOfPage) {
         case .finished:
             return
         case .unavailable(let reason):
             Diagnostics.warn(reason)
-            PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
+            let whole = rest.map { $0() } ?? page
+            PlainOutput.write(PlainText.render(whole.document, width: width, standIns: whole.standIns))
         case .signalled(let signal):
             Diagnostics.reraise(signal)
         }

@@ -41,8 +41,11 @@ public enum TerminalSession {
         return "the locale is not UTF-8 and C.UTF-8 is missing; non-ASCII text may show wrongly"
     }
 
+    /// The rest of a large page: parsed on another thread while the reader shows its top.
+    public typealias PageRest = @Sendable () -> (document: Document, standIns: [String: Animation])
+
     public static func run(_ document: Document, standIns: [String: Animation], options: Options,
-                           localeNote: String?) -> Outcome {
+                           localeNote: String?, rest: PageRest? = nil) -> Outcome {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
         let screen: CursesScreen
         do {
@@ -57,21 +60,25 @@ public enum TerminalSession {
         var state = ReaderState(document: document, settings: options.settings, size: screen.size,
                                 standIns: standIns, now: MonotonicClock.milliseconds())
         if let localeNote, state.message == nil { state = state.withMessage(localeNote) }
+        let restOfPage = rest.flatMap { BackgroundWork($0) }
+        if restOfPage != nil { state = state.awaitingRestOfPage() }
         screen.draw(render(state))
         #if DEBUG
         // Test builds only: a crash on request, to prove the crash handler restores the terminal.
         if getenv("PIVOT_TUI_DEBUG_CRASH") != nil { fatalError("crash requested by PIVOT_TUI_DEBUG_CRASH") }
         #endif
 
+        // poll skips negative descriptors: the wake pipe may be missing, the rest's is dropped once taken.
         var descriptors = [
             pollfd(fd: screen.inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: restOfPage?.readyDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
         ]
         while true {
             for index in descriptors.indices { descriptors[index].revents = 0 }
             // Sleep until input, a signal, or the next animation frame; with nothing playing, forever.
             let timeout = state.nextTick.map { Int32(clamping: $0) } ?? -1
-            let ready = poll(&descriptors, nfds_t(wakeDescriptor >= 0 ? 2 : 1), timeout)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && errno != EINTR { return .finished }
             state = update(state, .tick(MonotonicClock.milliseconds())).0
             if wakeDescriptor >= 0 { pv_drain_wakeups(wakeDescriptor) }
@@ -79,6 +86,11 @@ public enum TerminalSession {
             if signal != 0 { return .signalled(signal) }
 
             var changed = ready == 0  // a frame is due
+            if descriptors[2].revents != 0, let page = restOfPage?.take() {
+                descriptors[2].fd = -1
+                state = state.replacingPage(with: page.document, standIns: page.standIns)
+                changed = true
+            }
             if pv_take_resize() != 0 {
                 screen.adoptWindowSize()
                 state = update(state, .resize(screen.size)).0

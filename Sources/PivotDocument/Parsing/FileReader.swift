@@ -22,6 +22,12 @@ public enum FileReadError: Error, Equatable, CustomStringConvertible {
 /// Reads whole files with plain system calls (no Foundation on the start-up path).
 public enum FileReader {
     public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        try read(path, limit: limit, prefix: limit).bytes
+    }
+
+    /// The first `prefix` bytes of the file (all of it when it is shorter), after the same checks
+    /// as `read(_:limit:)`; `isWhole` tells which. A large page's top is read first this way.
+    public static func read(_ path: String, limit: Int, prefix: Int) throws -> (bytes: [UInt8], isWhole: Bool) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
@@ -38,7 +44,8 @@ public enum FileReader {
             throw FileReadError.unreadable(path, reason: "not a regular file")
         }
         guard Int(info.st_size) <= limit else { throw FileReadError.tooLarge(path, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: min(size, prefix))
         var total = 0
         while total < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
@@ -52,7 +59,7 @@ public enum FileReader {
             total += count
         }
         bytes.removeSubrange(total...)
-        return bytes
+        return (bytes, size <= prefix)
     }
 
     public static func isRegularFile(_ path: String) -> Bool {

@@ -32,6 +32,7 @@ extension ReaderState {
     }
 
     private mutating func readingKey(_ key: Key) -> [Effect] {
+        awaitsEnd = false
         switch key {
         case .character("q"), .character("Q"): return [.quit]
         case .character("j"), .down, .control("n"), .control("e"): scroll(by: 1)
@@ -41,7 +42,9 @@ extension ReaderState {
         case .character("d"), .control("d"): scroll(by: max(1, pageHeight / 2))
         case .character("u"), .control("u"): scroll(by: -max(1, pageHeight / 2))
         case .character("g"), .character("<"), .home: scrollToStart()
-        case .character("G"), .character(">"), .end: scrollToEnd()
+        case .character("G"), .character(">"), .end:
+            scrollToEnd()
+            awaitsEnd = isPartial
         case .tab, .character("]"): moveFocus(forward: true)
         case .backTab, .character("["): moveFocus(forward: false)
         case .enter: toggleFocused()

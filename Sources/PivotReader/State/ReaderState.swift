@@ -63,6 +63,10 @@ public struct ReaderState: Sendable {
     public internal(set) var layout: Layout
     /// The page cut into layout units for the current folds.
     var units: LayoutUnits
+    /// True while `document` is only the top of the page and the rest is being parsed.
+    public internal(set) var isPartial = false
+    /// `G` was pressed on a partial page: the end of the whole page is wanted when it comes.
+    var awaitsEnd = false
 
     public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size,
                 standIns: [String: Animation] = [:], now: Int = 0) {
@@ -113,6 +117,7 @@ public struct ReaderState: Sendable {
 
     /// Position through the page, as less shows it.
     public var positionLabel: String {
+        if isPartial, top >= maxTop { return "loading" }
         let total = layout.lines.count
         if layout.isComplete, total <= pageHeight { return "All" }
         if top == 0, layout.reachesStart { return "Top" }

@@ -1,0 +1,70 @@
+import Glibc
+
+/// One piece of work on a thread of its own (the rest of a large page being parsed), with a
+/// descriptor that becomes readable when it is done, for the run loop's `poll`.
+final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var result: Result?
+    private let writeEnd: Int32
+    /// Readable once the result is ready.
+    let readyDescriptor: Int32
+
+    /// Nil when no pipe or thread can be had; the caller then does the work itself.
+    init?(_ work: @escaping @Sendable () -> Result) {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return nil }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        readyDescriptor = ends[0]
+        writeEnd = ends[1]
+        pthread_mutex_init(&mutex, nil)
+        guard ThreadStart.spawn({ [self] in self.finish(work()) }) else {
+            close(ends[0])
+            close(ends[1])
+            return nil
+        }
+    }
+
+    private func finish(_ value: Result) {
+        pthread_mutex_lock(&mutex)
+        result = value
+        pthread_mutex_unlock(&mutex)
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    /// The result, once, when the work is done.
+    func take() -> Result? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard let value = result else { return nil }
+        result = nil
+        close(readyDescriptor)
+        close(writeEnd)
+        return value
+    }
+}
+
+/// A detached pthread running a closure (not generic: a C entry point cannot capture generics).
+private final class ThreadStart: @unchecked Sendable {
+    let body: () -> Void
+    private init(_ body: @escaping () -> Void) { self.body = body }
+
+    static func spawn(_ body: @escaping () -> Void) -> Bool {
+        let context = Unmanaged.passRetained(ThreadStart(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            // Signals stay with the main thread, whose handlers wake the run loop.
+            var all = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_BLOCK, &all, nil)
+            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().body()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<ThreadStart>.fromOpaque(context).release()
+            return false
+        }
+        pthread_detach(thread)
+        return true
+    }
+}

@@ -1,0 +1,53 @@
+import XCTest
+
+/// A large page opens on its top while the rest is parsed on another thread; the end key
+/// reaches the end of the whole page, and the terminal is restored as always.
+final class LargePageTests: EndToEndTestCase {
+    /// About 4 MB: chapters with headings, lead-word lists and code, numbered so each is unique.
+    private static var largePage: String {
+        var text = "---\ntitle: Large Fixture\n---\n\nThe first words of the large page.\n\n"
+        for chapter in 1...12_000 {
+            text += "## Chapter \(chapter)\n\nChapter \(chapter) leads into a list:\n\n"
+            text += "- **alpha**: the first item of chapter \(chapter).\n- **beta**: the second one.\n\n"
+            text += "```\ncode of chapter \(chapter)\n```\n\nSome closing words of chapter \(chapter), long enough "
+                + "to wrap at eighty columns so that the text takes a few lines.\n\n"
+        }
+        return text + "The last words of the large page.\n"
+    }
+
+    func testTheEndKeyReachesTheEndOfTheWholePage() throws {
+        let page = try writePage(Self.largePage)
+        let session = try startReader([page.path], width: 80, height: 24)
+        try session.waitForScreen("the top of the page") { $0.contains("The first words of the large page.") }
+        try session.sendKeys("G")
+        try session.waitForScreen("the end of the whole page", timeout: 30) { screen in
+            screen.contains("The last words of the large page.") && screen.statusLine.contains("Bot")
+        }
+        try session.sendKeys("g")
+        try session.waitForScreen("the top again") { $0.contains("The first words of the large page.") }
+        try session.sendKeys("q")
+        try session.waitForText("EXIT=0")
+    }
+
+    func testResizingAndFoldingAtTheEndOfALargePage() throws {
+        let page = try writePage(Self.largePage)
+        let session = try startReader([page.path], width: 80, height: 24)
+        try session.waitForScreen("the top of the page") { $0.contains("The first words of the large page.") }
+        try session.sendKeys("G")
+        try session.waitForScreen("the end", timeout: 30) { $0.contains("The last words of the large page.") }
+        try session.resize(width: 40, height: 12)
+        // The text at the top stays at the top; the end is a key away again.
+        try session.waitForScreen("the last chapters at 40x12") { screen in
+            screen.lines.count == 12 && screen.contains("chapter 11999") && screen.statusLine.hasSuffix("?: help")
+        }
+        try session.sendKeys("G")
+        try session.waitForScreen("the end at 40x12") { screen in
+            screen.contains("large page.") && screen.statusLine.contains("Bot")
+        }
+        try session.sendKeys("[")
+        try session.sendKeys("Enter")
+        try session.waitForScreen("the last chapter folded") { $0.contains("▸") }
+        try session.sendKeys("q")
+        try session.waitForText("EXIT=0", history: true)
+    }
+}
