@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20201115
 SIZE = 128 * 1024
+# The last paragraph starts with these words: on screen, the page's end is reached.
+END_MARKER = "End of the benchmark"
 PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
@@ -195,10 +197,12 @@ def build_medium(out_path, size=SIZE, seed=SEED):
     manifest["filler_sections"] = n - 1
     text = "\n".join(parts) + "\n"
     room = size - len(text.encode()) - 1          # a last paragraph makes the size exact
-    words = "End of the benchmark page."
-    while len(words) < room:
+    ending = " " + END_MARKER + " page."     # last, so the page's last screen shows it
+    words = "Closing"
+    while len(words) < room - len(ending):
         words += " " + rng.choice(WORDS)
-    text += words[:room].rstrip().ljust(room, ".") + "\n" if room > 0 else ""
+    words = words[:max(0, room - len(ending))].rstrip()
+    text += (words.ljust(room - len(ending), ".") + ending)[-room:] + "\n" if room > 0 else ""
     Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     Path(out_path).write_text(text, encoding="utf-8")
     manifest["sha256"] = hashlib.sha256(text.encode()).hexdigest()

@@ -262,6 +262,29 @@ class Session:
                 "changed": self.screen.cells() != before,
                 "start": start}
 
+    def resize(self, cols, rows, settle, timeout):
+        """Set a new window size (the kernel sends SIGWINCH); read until the output settles.
+        Latency = resize -> last byte before the quiet gap."""
+        self.feed()
+        self.screen.resize(rows, cols)
+        self.cols, self.rows = cols, rows
+        start = len(self.raw)
+        t = now()
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        nbytes, t_first, t_last = self.collect(settle, timeout)
+        self.feed()
+        return {"bytes": nbytes, "lat_ms": (t_last - t) * 1e3 if t_last else None, "start": start}
+
+    def wait_for(self, marker, timeout):
+        """Read until `marker` is on screen; returns the read time of the chunk that showed it, or None."""
+        deadline = now() + timeout
+        while not self.eof and now() < deadline:
+            self._read(min(0.05, max(0.0, deadline - now())))
+            hit = self.feed(lambda: self.shows(marker))
+            if hit is not None or self.shows(marker):
+                return hit or self.last_t
+        return None
+
     def reader_hwm_kb(self):
         """VmHWM of the reader (the time wrapper's child, or our child)."""
         pid = self.proc.pid
