@@ -19,6 +19,7 @@ static inline attr_t pv_A_REVERSE(void)   { return A_REVERSE; }
 static inline attr_t pv_A_UNDERLINE(void) { return A_UNDERLINE; }
 static inline attr_t pv_A_DIM(void)       { return A_DIM; }
 static inline attr_t pv_A_ITALIC(void)    { return A_ITALIC; }
+static inline attr_t pv_A_ALTCHARSET(void) { return A_ALTCHARSET; }
 
 /* Swift 6 rejects reads of C mutable globals; these accessors avoid that. */
 static inline WINDOW *pv_stdscr(void) { return stdscr; }

@@ -23,6 +23,8 @@ final class CursesScreen {
     private let screen: OpaquePointer
     private let theme: Theme
     private var shown: CellGrid?
+    /// The terminal has a line-drawing charset (terminfo `smacs`, and `q` in `acsc`).
+    private let drawsLinesInLineCharset: Bool
     let inputDescriptor: Int32
     private(set) var isOpen = true
 
@@ -46,6 +48,8 @@ final class CursesScreen {
             delscreen(created)
             throw SetupError.notFullScreen(termName)
         }
+        drawsLinesInLineCharset = CursesScreen.capability("smacs") != nil
+            && CursesScreen.capability("acsc")?.contains("q") == true
         raw()
         noecho()
         nonl()
@@ -70,6 +74,11 @@ final class CursesScreen {
         theme = Theme(name: themeName, depth: depth)
         theme.install()
         pv_arm_crash_restore(CursesScreen.restoreSequence())
+    }
+
+    private static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
     }
 
     /// Bytes that leave full-screen mode, for the crash handler (which may not call ncurses).
@@ -118,6 +127,11 @@ final class CursesScreen {
             let current = grid[row, column]
             if current.text.isEmpty { column += 1; continue }  // second half of a wide character
             var (text, attributes, pair) = theme.look(for: current)
+            if text == "─", drawsLinesInLineCharset {
+                // A run of line characters costs one byte a cell in the line-drawing charset, three in UTF-8.
+                text = "q"
+                attributes |= pv_A_ALTCHARSET()
+            }
             var wide = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
             wide.append(0)
             setcchar(&cell, wide, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
