@@ -1,4 +1,8 @@
 #define _GNU_SOURCE
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <pthread.h>
+#include <sched.h>
 #include "terminal_support.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -114,4 +118,13 @@ int pv_window_size(int fd, int *rows, int *cols) {
     if (ioctl(fd, TIOCGWINSZ, &ws) != 0) { *rows = 0; *cols = 0; return -1; }
     *rows = ws.ws_row; *cols = ws.ws_col;
     return 0;
+}
+
+void pv_lower_thread_priority(void) {
+    /* SCHED_IDLE: the thread runs only when a processor would otherwise idle, so a key wakes the
+       main thread at once; where that policy is refused, the lowest nice value instead. */
+    struct sched_param none = { 0 };
+    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) != 0) {
+        (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+    }
 }

@@ -2,6 +2,7 @@ import Glibc
 import PivotAnimation
 import PivotDocument
 import PivotGIF
+import PivotReader
 
 /// A page ready to read: its document and the text animations found for its images.
 struct LoadedPage: Sendable {
@@ -17,6 +18,20 @@ enum PageLoader {
 
     /// How much of a file is read before the first paint: enough for a large page's top.
     static let firstReadBytes = 262_144
+    /// How much of a large page's end is read to show it before the whole page is parsed.
+    static let endReadBytes = 131_072
+
+    /// The end of a large page, read and parsed alone (see `PageSplitter.tailStart`), for `G`
+    /// while the whole page is parsed. Nil when no safe cut is found: `G` then waits.
+    static func end(of path: String) -> PagePiece? {
+        guard let (bytes, linesBefore) = try? FileReader.readEnd(path, count: endReadBytes),
+              let firstBreak = bytes.firstIndex(of: UInt8(ascii: "\n")),
+              let text = try? PageSource.text(from: bytes[(firstBreak + 1)...]),
+              let cut = PageSplitter.tailStart(of: text, minimum: 16_384) else { return nil }
+        let linesToCut = linesBefore + 1 + text.utf8[..<cut].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let loaded = page(PageParser.document(from: String(text[cut...]), site: FileSite(pagePath: path)), at: path)
+        return PagePiece(document: loaded.document, standIns: loaded.standIns, lineOffset: linesToCut)
+    }
 
     /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
     /// and parsed alone; `rest` then reads and parses the whole page, on another thread.

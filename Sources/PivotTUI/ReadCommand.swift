@@ -71,8 +71,10 @@ struct ReadCommand: ParsableCommand {
             useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
             useMouse: !noMouse)
         let restOfPage = rest.map { make in { @Sendable in let whole = make(); return (whole.document, whole.standIns) } }
+        let file = self.file
+        let endOfPage: (@Sendable () -> PagePiece?)? = rest == nil ? nil : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
         switch TerminalSession.run(page.document, standIns: page.standIns, options: options, localeNote: localeNote,
-                                   rest: restOfPage) {
+                                   rest: restOfPage, end: endOfPage) {
         case .finished:
             return
         case .unavailable(let reason):

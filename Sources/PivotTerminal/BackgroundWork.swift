@@ -1,3 +1,4 @@
+import CTerminalSupport
 import Glibc
 
 /// One piece of work on a thread of its own (the rest of a large page being parsed), with a
@@ -57,6 +58,7 @@ private final class ThreadStart: @unchecked Sendable {
             var all = sigset_t()
             sigfillset(&all)
             pthread_sigmask(SIG_BLOCK, &all, nil)
+            pv_lower_thread_priority()
             Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().body()
             return nil
         }, context)

@@ -45,7 +45,8 @@ public enum TerminalSession {
     public typealias PageRest = @Sendable () -> (document: Document, standIns: [String: Animation])
 
     public static func run(_ document: Document, standIns: [String: Animation], options: Options,
-                           localeNote: String?, rest: PageRest? = nil) -> Outcome {
+                           localeNote: String?, rest: PageRest? = nil,
+                           end: (@Sendable () -> PagePiece?)? = nil) -> Outcome {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
         let screen: CursesScreen
         do {
@@ -60,9 +61,18 @@ public enum TerminalSession {
         var state = ReaderState(document: document, settings: options.settings, size: screen.size,
                                 standIns: standIns, now: MonotonicClock.milliseconds())
         if let localeNote, state.message == nil { state = state.withMessage(localeNote) }
-        let restOfPage = rest.flatMap { BackgroundWork($0) }
-        if restOfPage != nil { state = state.awaitingRestOfPage() }
+        if rest != nil { state = state.awaitingRestOfPage() }
         screen.draw(render(state))
+        // After the first paint, so the threads do not compete with it. The end is parsed on a
+        // thread of its own: it is ready long before the whole page.
+        let restOfPage = rest.flatMap { BackgroundWork($0) }
+        let endOfPage = restOfPage == nil ? nil : end.flatMap { BackgroundWork($0) }
+        if rest != nil && restOfPage == nil, let rest {
+            // No thread to be had: the whole page now, before the first key.
+            let whole = rest()
+            state = state.replacingPage(with: whole.document, standIns: whole.standIns)
+            screen.draw(render(state))
+        }
         #if DEBUG
         // Test builds only: a crash on request, to prove the crash handler restores the terminal.
         if getenv("PIVOT_TUI_DEBUG_CRASH") != nil { fatalError("crash requested by PIVOT_TUI_DEBUG_CRASH") }
@@ -73,6 +83,7 @@ public enum TerminalSession {
             pollfd(fd: screen.inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: restOfPage?.readyDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: endOfPage?.readyDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
         ]
         while true {
             for index in descriptors.indices { descriptors[index].revents = 0 }
@@ -86,8 +97,14 @@ public enum TerminalSession {
             if signal != 0 { return .signalled(signal) }
 
             var changed = ready == 0  // a frame is due
+            if descriptors[3].revents != 0, let piece = endOfPage?.take() {
+                descriptors[3].fd = -1
+                if let piece { state = state.knowingEndOfPage(piece) }
+                changed = true
+            }
             if descriptors[2].revents != 0, let page = restOfPage?.take() {
                 descriptors[2].fd = -1
+                descriptors[3].fd = -1  // the whole page makes its end part moot
                 state = state.replacingPage(with: page.document, standIns: page.standIns)
                 changed = true
             }

@@ -90,3 +90,50 @@ final class PageSplitterTests: XCTestCase {
         XCTAssertEqual(Array(orders(whole.blocks).prefix(headOrders.count - 1)), Array(headOrders.dropLast()))
     }
 }
+
+/// The end of a large page is cut from its last part only, without the scan from the top.
+final class PageEndSplitterTests: XCTestCase {
+    private let paragraphs = (0..<300).map { "Paragraph \($0) of the end, with words enough to be a line.\n\n" }.joined()
+
+    func testTheEndIsCutBeforeAParagraphLeavingAtLeastTheMinimum() {
+        let chunk = "ragment of a line\n\n" + paragraphs
+        let cut = PageSplitter.tailStart(of: chunk, minimum: 4096)!
+        let tail = chunk[cut...]
+        XCTAssertTrue(tail.hasPrefix("Paragraph "))
+        XCTAssertGreaterThanOrEqual(tail.utf8.count, 4096)
+        XCTAssertLessThan(tail.utf8.count, 4096 + 200)
+    }
+
+    /// A chunk that starts inside a code block: the scan finds the code's end open, and starts
+    /// again after it.
+    func testAChunkThatStartsInsideCodeIsCutAfterTheCode() {
+        let code = (0..<50).map { "Looks like text \($0)\n\n" }.joined() + "```\n\n"
+        let chunk = code + paragraphs
+        let cut = PageSplitter.tailStart(of: chunk, minimum: 1_000_000)!
+        XCTAssertGreaterThan(chunk.utf8.distance(from: chunk.startIndex, to: cut), code.utf8.count - 1)
+        XCTAssertTrue(chunk[cut...].hasPrefix("Paragraph 0 "))
+    }
+
+    func testNoCutWithoutAParagraphOrHeadingAtTheMargin() {
+        let chunk = "text\n\n" + (0..<100).map { "- item \($0)\n\n    indented\n\n> quote\n\n" }.joined()
+        XCTAssertNil(PageSplitter.tailStart(of: chunk, minimum: 100))
+    }
+
+    /// Blocks are found again in the whole page by their source lines.
+    func testTheEndPartsBlocksFindTheirPlaceInTheWholePage() {
+        let page = "# Title\n\n" + paragraphs
+        let whole = PageParser.document(from: page)
+        let cut = PageSplitter.tailStart(of: page, minimum: 2048)!
+        let linesBefore = page[..<cut].filter { $0 == "\n" }.count
+        let end = PageParser.document(from: String(page[cut...]))
+        for block in end.blocks.prefix(20) {
+            guard case .paragraph(let spans) = block.kind,
+                  let order = whole.order(atLine: block.line + linesBefore),
+                  let line = whole.line(ofOrder: order) else { return XCTFail("no place for \(block)") }
+            XCTAssertEqual(line, block.line + linesBefore)
+            let match = whole.blocks.first { $0.order == order }
+            guard case .paragraph(let wholeSpans)? = match?.kind else { return XCTFail("not a paragraph") }
+            XCTAssertEqual(wholeSpans.plainText, spans.plainText)
+        }
+    }
+}

@@ -57,3 +57,56 @@ final class PageLoadingTests: XCTestCase {
         XCTAssertGreaterThan(state.searchMatches.count, matchesInHead)
     }
 }
+
+/// `G` on the top part shows the end part (parsed alone) until the whole page arrives.
+final class PageEndPartTests: XCTestCase {
+    static let page = PageLoadingTests.page
+    static let whole = PageLoadingTests.whole
+
+    static var end: PagePiece {
+        let cut = PageSplitter.tailStart(of: page, minimum: 8192)!
+        let linesBefore = page[..<cut].filter { $0 == "\n" }.count
+        return PagePiece(document: PageParser.document(from: String(page[cut...])), standIns: [:], lineOffset: linesBefore)
+    }
+
+    private func opened() -> ReaderState {
+        ReaderState(document: PageLoadingTests.head, size: Size(width: 80, height: 24)).awaitingRestOfPage()
+    }
+
+    private func pageRows(_ state: ReaderState) -> [String] { Array(render(state).textLines.dropLast()) }
+
+    func testTheEndKeyShowsTheEndPartWhenItIsKnown() {
+        var state = press(opened().knowingEndOfPage(Self.end), .end)
+        XCTAssertEqual(state.part, .end(lineOffset: Self.end.lineOffset))
+        XCTAssertEqual(state.positionLabel, "Bot")
+        let before = pageRows(state)
+        XCTAssertTrue(before.joined().contains("Closing words of chapter 300."))
+        state = state.replacingPage(with: Self.whole, standIns: [:])
+        XCTAssertEqual(state.part, .whole)
+        XCTAssertEqual(pageRows(state), before)
+    }
+
+    func testTheEndPartArrivingAfterTheEndKeyIsShownAtOnce() {
+        var state = press(opened(), .end)
+        XCTAssertEqual(state.part, .top)
+        state = state.knowingEndOfPage(Self.end)
+        XCTAssertEqual(state.part, .end(lineOffset: Self.end.lineOffset))
+        XCTAssertTrue(pageRows(state).joined().contains("Closing words of chapter 300."))
+    }
+
+    /// Scrolled up in the end part, the whole page keeps the same text at the top (found by line).
+    func testAPlaceInTheEndPartIsFoundAgainInTheWholePage() {
+        var state = press(opened().knowingEndOfPage(Self.end), .end, .pageUp, .pageUp, .up)
+        XCTAssertEqual(state.positionLabel, "loading")
+        let topLine = pageRows(state)[1]
+        state = state.replacingPage(with: Self.whole, standIns: [:])
+        XCTAssertEqual(pageRows(state)[1], topLine)
+    }
+
+    func testTheStartKeyGoesBackToTheTopPart() {
+        let state = press(opened().knowingEndOfPage(Self.end), .end, .home)
+        XCTAssertEqual(state.part, .top)
+        XCTAssertEqual(state.top, 0)
+        XCTAssertEqual(pageRows(state), pageRows(opened()))
+    }
+}

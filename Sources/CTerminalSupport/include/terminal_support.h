@@ -32,4 +32,8 @@ void pv_reraise(int sig);
 
 /* Size of the terminal on fd; 0 when unknown. */
 int pv_window_size(int fd, int *rows, int *cols);
+
+/* Puts the calling thread at idle priority (Linux schedules threads one by one), so work in
+   the background never delays the keys. */
+void pv_lower_thread_priority(void);
 #endif

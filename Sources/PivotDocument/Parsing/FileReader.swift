@@ -62,6 +62,48 @@ public enum FileReader {
         return (bytes, size <= prefix)
     }
 
+    /// The last `count` bytes of a regular file (all of it when shorter), with the number of
+    /// lines before them: how a large page's end is read without reading the page.
+    public static func readEnd(_ path: String, count: Int) throws -> (bytes: [UInt8], linesBefore: Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw FileReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileReadError.unreadable(path, reason: "not a regular file")
+        }
+        let start = max(0, Int(info.st_size) - count)
+        var linesBefore = 0
+        var buffer = [UInt8](repeating: 0, count: 1_048_576)
+        var offset = 0
+        // Counting line feeds with memchr over the bytes before the end: no decoding, no copy kept.
+        while offset < start {
+            let wanted = min(buffer.count, start - offset)
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(offset)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            buffer.withUnsafeBytes { raw in
+                var cursor = raw.baseAddress!
+                let end = cursor + got
+                while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+                    linesBefore += 1
+                    cursor = UnsafeRawPointer(found) + 1
+                }
+            }
+            offset += got
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - start)
+        var total = 0
+        while total < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + total, $0.count - total, off_t(start + total)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            total += got
+        }
+        bytes.removeSubrange(total...)
+        return (bytes, linesBefore)
+    }
+
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG

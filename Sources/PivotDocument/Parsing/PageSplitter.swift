@@ -34,6 +34,43 @@ public enum PageSplitter {
         return paragraphCut
     }
 
+    /// Where the end of a page can be cut off and parsed alone, judged from the page's last part
+    /// only (`chunk`, which starts at a line of the page): a cut the rules above allow, from which
+    /// every block opened is closed by the end of the page (a scan that started inside a code
+    /// block takes the code's closing fence for an opening one that never closes, and starts
+    /// again after it). The tail is at least
+    /// `minimum` bytes when the chunk allows it. Nil when no cut holds.
+    public static func tailStart(of chunk: String, minimum: Int) -> String.Index? {
+        let bytes = chunk.utf8
+        var start = bytes.startIndex
+        for _ in 0..<16 {
+            var scanner = Scanner(previousBlank: false)
+            var cuts: [(index: String.Index, remaining: Int)] = []
+            var lineStart = start
+            var remaining = bytes.distance(from: start, to: bytes.endIndex)
+            var lastOpening = start  // where the line that opened the block still open ends
+            while lineStart < bytes.endIndex {
+                let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+                let line = bytes[lineStart..<lineEnd]
+                if scanner.isBetweenBlocks, let first = line.first, first == UInt8(ascii: "#") || startsParagraph(line) {
+                    cuts.append((lineStart, remaining))
+                }
+                let wasClosed = scanner.isClosed
+                scanner.read(line, number: 1)
+                let length = bytes.distance(from: lineStart, to: lineEnd) + 1
+                remaining -= length
+                lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+                if wasClosed && !scanner.isClosed { lastOpening = lineStart }
+            }
+            if scanner.isClosed {
+                return (cuts.last { $0.remaining >= minimum } ?? cuts.first)?.index
+            }
+            guard lastOpening > start, lastOpening < bytes.endIndex else { return nil }
+            start = lastOpening
+        }
+        return nil
+    }
+
     /// A letter or digit at the margin that does not start an ordered list item.
     private static func startsParagraph(_ line: Substring.UTF8View) -> Bool {
         guard let first = line.first, isAlphanumeric(first) else { return false }
@@ -49,14 +86,19 @@ public enum PageSplitter {
 
     /// What block the scan is in, line by line.
     private struct Scanner {
-        private var previousBlank = true
+        private var previousBlank: Bool
         private var inFrontMatter = false
         private var fence: (byte: UInt8, length: Int)?
         /// The text that closes the raw HTML or Liquid block the scan is in.
         private var closer: [UInt8]?
 
+        init(previousBlank: Bool = true) {
+            self.previousBlank = previousBlank
+        }
+
         /// True at a line that follows a blank line with no block left open.
-        var isBetweenBlocks: Bool { previousBlank && !inFrontMatter && fence == nil && closer == nil }
+        var isBetweenBlocks: Bool { previousBlank && isClosed }
+        var isClosed: Bool { !inFrontMatter && fence == nil && closer == nil }
 
         mutating func read(_ line: Substring.UTF8View, number: Int) {
             defer { previousBlank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }

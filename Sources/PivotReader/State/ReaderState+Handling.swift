@@ -41,10 +41,13 @@ extension ReaderState {
         case .character("b"), .pageUp, .control("b"): scroll(by: -pageHeight)
         case .character("d"), .control("d"): scroll(by: max(1, pageHeight / 2))
         case .character("u"), .control("u"): scroll(by: -max(1, pageHeight / 2))
-        case .character("g"), .character("<"), .home: scrollToStart()
+        case .character("g"), .character("<"), .home:
+            showTopOfPage()
+            scrollToStart()
         case .character("G"), .character(">"), .end:
             scrollToEnd()
             awaitsEnd = isPartial
+            showEndOfPage()
         case .tab, .character("]"): moveFocus(forward: true)
         case .backTab, .character("["): moveFocus(forward: false)
         case .enter: toggleFocused()

@@ -63,8 +63,14 @@ public struct ReaderState: Sendable {
     public internal(set) var layout: Layout
     /// The page cut into layout units for the current folds.
     var units: LayoutUnits
-    /// True while `document` is only the top of the page and the rest is being parsed.
-    public internal(set) var isPartial = false
+    /// Which part of the page `document` is: the whole page, or its top or end while the
+    /// whole page is being parsed.
+    public internal(set) var part: PagePart = .whole
+    public var isPartial: Bool { part != .whole }
+    /// While the top is shown: the end of the page, once it is parsed (what `G` shows).
+    var endOfPage: PagePiece?
+    /// While the end is shown: the top of the page (what `g` goes back to).
+    var topOfPage: PagePiece?
     /// `G` was pressed on a partial page: the end of the whole page is wanted when it comes.
     var awaitsEnd = false
 
@@ -117,7 +123,12 @@ public struct ReaderState: Sendable {
 
     /// Position through the page, as less shows it.
     public var positionLabel: String {
-        if isPartial, top >= maxTop { return "loading" }
+        switch part {
+        case .top where top >= maxTop: return "loading"
+        case .end where top >= maxTop: return "Bot"
+        case .end: return "loading"
+        default: break
+        }
         let total = layout.lines.count
         if layout.isComplete, total <= pageHeight { return "All" }
         if top == 0, layout.reachesStart { return "Top" }
