@@ -17,7 +17,7 @@ enum PageLoader {
     static let framesByteLimit = 4 * 1_048_576
 
     /// How much of a file is read before the first paint: enough for a large page's top.
-    static let firstReadBytes = 262_144
+    static let firstReadBytes = 131_072
     /// How much of a large page's end is read to show it before the whole page is parsed.
     static let endReadBytes = 131_072
 

@@ -24,7 +24,7 @@ public enum PageParser {
 
     /// The top of a large page as a document of its own (cut where `PageSplitter` says it parses
     /// alone), to show while the whole page is parsed; nil for a page small enough to parse at once.
-    public static func head(of text: String, site: SiteContext? = nil, minimum: Int = 32_768) -> Document? {
+    public static func head(of text: String, site: SiteContext? = nil, minimum: Int = 16_384) -> Document? {
         guard let end = PageSplitter.headEnd(of: text, minimum: minimum) else { return nil }
         return document(from: String(text[..<end]), site: site)
     }
