@@ -70,7 +70,7 @@ struct ReadCommand: ParsableCommand {
             settings: settings, theme: theme,
             useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
             useMouse: !noMouse)
-        let restOfPage = rest.map { make in { @Sendable in let whole = make(); return (whole.document, whole.standIns) } }
+        let restOfPage = rest.map { make in { @Sendable in let whole = make(); return PreparedPage(document: whole.document, standIns: whole.standIns) } }
         let file = self.file
         let endOfPage: (@Sendable () -> PagePiece?)? = rest == nil ? nil : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
         switch TerminalSession.run(page.document, standIns: page.standIns, options: options, localeNote: localeNote,

@@ -42,7 +42,7 @@ public enum TerminalSession {
     }
 
     /// The rest of a large page: parsed on another thread while the reader shows its top.
-    public typealias PageRest = @Sendable () -> (document: Document, standIns: [String: Animation])
+    public typealias PageRest = @Sendable () -> PreparedPage
 
     public static func run(_ document: Document, standIns: [String: Animation], options: Options,
                            localeNote: String?, rest: PageRest? = nil,
@@ -70,7 +70,7 @@ public enum TerminalSession {
         if rest != nil && restOfPage == nil, let rest {
             // No thread to be had: the whole page now, before the first key.
             let whole = rest()
-            state = state.replacingPage(with: whole.document, standIns: whole.standIns)
+            state = state.replacingPage(with: whole)
             screen.draw(render(state))
         }
         #if DEBUG
@@ -105,7 +105,7 @@ public enum TerminalSession {
             if descriptors[2].revents != 0, let page = restOfPage?.take() {
                 descriptors[2].fd = -1
                 descriptors[3].fd = -1  // the whole page makes its end part moot
-                state = state.replacingPage(with: page.document, standIns: page.standIns)
+                state = state.replacingPage(with: page)
                 changed = true
             }
             if pv_take_resize() != 0 {

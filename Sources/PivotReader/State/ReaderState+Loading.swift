@@ -24,6 +24,19 @@ public struct PagePiece: Sendable {
     }
 }
 
+/// A whole page made ready to read off the main thread: its document and its layout units.
+public struct PreparedPage: Sendable {
+    public let document: Document
+    public let standIns: [String: Animation]
+    let units: LayoutUnits
+
+    public init(document: Document, standIns: [String: Animation]) {
+        self.document = document
+        self.standIns = standIns
+        units = LayoutUnits(document: document, folds: [])
+    }
+}
+
 /// A large page opens on its top part while the edge parses the rest: its end first (for `G`),
 /// then the whole page, which takes the part's place without moving the text on screen.
 extension ReaderState {
@@ -79,8 +92,13 @@ extension ReaderState {
     /// The reader on the whole page: the text at the top stays there, and the folds, focus,
     /// search and panel carry over where the sections they name are the same.
     public func replacingPage(with document: Document, standIns: [String: Animation]) -> ReaderState {
-        var next = ReaderState(document: document, settings: settings, size: windowSize, standIns: standIns,
-                               now: playback.now)
+        replacingPage(with: PreparedPage(document: document, standIns: standIns))
+    }
+
+    public func replacingPage(with page: PreparedPage) -> ReaderState {
+        let document = page.document
+        var next = ReaderState(document: document, settings: settings, size: windowSize, standIns: page.standIns,
+                               now: playback.now, units: page.units)
         next.playback = playback
         let isTop = part != .whole && part.lineOffset == 0
         let old = self.document.sections

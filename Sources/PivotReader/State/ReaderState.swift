@@ -76,13 +76,20 @@ public struct ReaderState: Sendable {
 
     public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size,
                 standIns: [String: Animation] = [:], now: Int = 0) {
+        self.init(document: document, settings: settings, size: size, standIns: standIns, now: now,
+                  units: LayoutUnits(document: document, folds: []))
+    }
+
+    /// With the page's units made already (on another thread, for a large page).
+    init(document: Document, settings: ReaderSettings, size: Size, standIns: [String: Animation], now: Int,
+         units: LayoutUnits) {
         self.document = document
         self.settings = settings
         self.standIns = standIns
         playback = Playback(now: now)
         self.size = ReaderState.clamped(size)
         windowSize = Size(width: min(max(0, size.width), 4096), height: min(max(0, size.height), 4096))
-        units = LayoutUnits(document: document, folds: [])
+        self.units = units
         layout = Layout(document: document, options: ReaderState.layoutOptions(settings, self.size), folds: [],
                         standIns: standIns, units: units, window: 0..<0)
         layOutWindow(around: units.count > 0 ? units[0].start : Anchor(order: 0, offset: 0), before: 0,
