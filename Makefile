@@ -7,7 +7,7 @@ RELEASE := -c release --static-swift-stdlib
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz all deps build release run test install bench bench-peers bench-ssh clean
+.PHONY: fuzz all deps build release run test install bench bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -43,6 +43,17 @@ bench:
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/run.py --pivot-tui "$(BIN)"
+
+# Micro-benchmarks of the core (docs/BENCHMARKS.md): parse, outline, layout, render and a key,
+# on the embedded Pivot page and the 10 MiB page of `bench/run.py --docs big`, with
+# google/swift-benchmark (in the package only when PIVOT_BENCH is set), built apart in .build-bench.
+# -enable-testing lets the benchmarks reach the outline step, which is internal to PivotDocument.
+# BENCH_MICRO_ARGS go to the benchmark program: `make bench-micro BENCH_MICRO_ARGS='--filter parse'`.
+BENCH_MICRO_ARGS ?= --time-unit us
+bench-micro: deps
+	python3 bench/pages.py bench/out/big.md 10485760 > /dev/null
+	PIVOT_BENCH=1 $(SWIFT) build -c release -Xswiftc -enable-testing --product PivotBenchmarks --scratch-path .build-bench
+	.build-bench/release/PivotBenchmarks --large-page bench/out/big.md $(BENCH_MICRO_ARGS)
 
 # The same with w3m and lynx (Debian packages) as extra columns; bench includes them once installed.
 bench-peers:

@@ -89,3 +89,15 @@ let package = Package(
 if getenv("PIVOT_FUZZ") != nil {
     package.targets.append(.executableTarget(name: "PivotFuzz", dependencies: ["PivotDocument", "PivotReader"]))
 }
+
+// `make bench-micro` only: micro-benchmarks of the core with swift-benchmark. The target and its
+// dependency are in the package only when PIVOT_BENCH is set, so `make test` never resolves them.
+if getenv("PIVOT_BENCH") != nil {
+    package.dependencies.append(.package(url: "https://github.com/google/swift-benchmark", exact: "0.1.2"))
+    package.targets.append(.executableTarget(
+        name: "PivotBenchmarks",
+        dependencies: ["PivotDocument", "PivotReader", "PivotAnimation",
+                       .product(name: "Benchmark", package: "swift-benchmark")],
+        path: "Benchmarks/PivotBenchmarks",
+        plugins: ["EmbedContent"]))
+}
