@@ -46,6 +46,12 @@ final class CursesScreen {
             delscreen(created)
             throw SetupError.notFullScreen(termName)
         }
+        // ncurses (6.4) leaves a new screen in its initial state until the first endwin, and
+        // in that state flushes after every cursor move: a frame left as dozens of small writes.
+        // One suspend and resume before anything is drawn (and before colours are on, or the
+        // resume would reset the terminal's palette) makes every frame one write.
+        endwin()
+        doupdate()
         raw()
         noecho()
         nonl()
