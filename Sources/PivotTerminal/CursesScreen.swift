@@ -123,10 +123,8 @@ final class CursesScreen {
         while column < columns {
             let current = grid[row, column]
             if current.text.isEmpty { column += 1; continue }  // second half of a wide character
-            var (text, attributes, pair) = theme.look(for: current)
-            var wide = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-            wide.append(0)
-            setcchar(&cell, wide, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
+            let (text, attributes, pair) = theme.look(for: current)
+            Self.set(&cell, to: text, attributes: attributes, pair: pair)
             // The last cell of the last row is written without moving past it.
             if row == grid.height - 1 && column == columns - 1 {
                 mvwins_wch(window, Int32(row), Int32(column), &cell)
@@ -134,6 +132,23 @@ final class CursesScreen {
                 mvwadd_wch(window, Int32(row), Int32(column), &cell)
             }
             column += 1
+        }
+    }
+
+    /// Fills an ncurses cell with up to 5 scalars of `text` (its CCHARW_MAX), in a buffer on the
+    /// stack: this runs for every cell of every changed row.
+    private static func set(_ cell: inout cchar_t, to text: String, attributes: attr_t, pair: Int32) {
+        var scalars: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
+        var pair = pair
+        withUnsafeMutableBytes(of: &scalars) { bytes in
+            let buffer = bytes.bindMemory(to: wchar_t.self)
+            var count = 0
+            for scalar in text.unicodeScalars {
+                if count == 5 { break }
+                buffer[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            setcchar(&cell, buffer.baseAddress, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
         }
     }
 
