@@ -7,7 +7,7 @@ RELEASE := -c release --static-swift-stdlib
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz all deps build release run test install bench bench-micro bench-peers bench-ssh clean
+.PHONY: fuzz all deps static-cxx build release run test install bench bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -17,7 +17,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-release: deps
+# libstdc++'s archive alone in a folder, for release builds of pivot-tui to link it statically
+# (Package.swift). Without the archive the link falls back to the shared library.
+static-cxx:
+	@mkdir -p .build-static-cxx
+	@archive="$$(clang -print-file-name=libstdc++.a)"; \
+	  if [ -f "$$archive" ]; then ln -sf "$$archive" .build-static-cxx/libstdc++.a; else rm -f .build-static-cxx/libstdc++.a; fi
+
+release: deps static-cxx
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-tui-server
 
@@ -37,7 +44,7 @@ install: release
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.
-bench:
+bench: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
@@ -66,7 +73,7 @@ bench-peers:
 # SSH serving (docs/BENCHMARKS.md): OpenSSH's sshd with ForceCommand against `pivot-tui serve`, side
 # by side on 127.0.0.1 with the real ssh client. Runs as root (sshd); about two minutes. The harness
 # reads CONNECTIONS (30), CLIENTS (50), ROUNDS (3), PRESSES (20): `make bench-ssh CLIENTS=20`.
-bench-ssh:
+bench-ssh: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-tui-server

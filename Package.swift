@@ -56,6 +56,11 @@ let package = Package(
                 "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // Release builds take libstdc++ from the archive that `make` links alone into
+            // .build-static-cxx (searched before the shared library): the static Swift runtime needs
+            // 26 of its symbols, and loading the shared one cost 1,700 symbol bindings at every start.
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/.build-static-cxx"],
+                                          .when(configuration: .release))],
             plugins: ["EmbedContent"]),
         // `pivot-tui serve` runs this program; it runs `pivot-tui` for every session.
         .executableTarget(
