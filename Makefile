@@ -3,7 +3,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # Release builds link the Swift runtime statically: the binary needs no toolchain and starts faster.
-RELEASE := -c release --static-swift-stdlib
+# No $ORIGIN run path: the binaries need only system libraries, and the loader looked for each of
+# them in $ORIGIN's folders first (29 failing system calls at every start).
+RELEASE := -c release --static-swift-stdlib --disable-local-rpath
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
