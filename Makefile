@@ -3,11 +3,13 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # Release builds link the Swift runtime statically: the binary needs no toolchain and starts faster.
-RELEASE := -c release --static-swift-stdlib
+# No $ORIGIN run path: the binaries need only system libraries, and the loader looked for each of
+# them in $ORIGIN's folders first (29 failing system calls at every start).
+RELEASE := -c release --static-swift-stdlib --disable-local-rpath
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz all deps build release run test install bench bench-peers bench-ssh clean
+.PHONY: fuzz all deps static-cxx build release run test install bench bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -17,7 +19,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-release: deps
+# libstdc++'s archive alone in a folder, for release builds of pivot-tui to link it statically
+# (Package.swift). Without the archive the link falls back to the shared library.
+static-cxx:
+	@mkdir -p .build-static-cxx
+	@archive="$$(clang -print-file-name=libstdc++.a)"; \
+	  if [ -f "$$archive" ]; then ln -sf "$$archive" .build-static-cxx/libstdc++.a; else rm -f .build-static-cxx/libstdc++.a; fi
+
+release: deps static-cxx
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-tui-server
 
@@ -37,12 +46,23 @@ install: release
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.
-bench:
+bench: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/run.py --pivot-tui "$(BIN)"
+
+# Micro-benchmarks of the core (docs/BENCHMARKS.md): parse, outline, layout, render and a key,
+# on the embedded Pivot page and the 10 MiB page of `bench/run.py --docs big`, with
+# google/swift-benchmark (in the package only when PIVOT_BENCH is set), built apart in .build-bench.
+# -enable-testing lets the benchmarks reach the outline step, which is internal to PivotDocument.
+# BENCH_MICRO_ARGS go to the benchmark program: `make bench-micro BENCH_MICRO_ARGS='--filter parse'`.
+BENCH_MICRO_ARGS ?= --time-unit us
+bench-micro: deps
+	python3 bench/pages.py bench/out/big.md 10485760 > /dev/null
+	PIVOT_BENCH=1 $(SWIFT) build -c release -Xswiftc -enable-testing --product PivotBenchmarks --scratch-path .build-bench
+	.build-bench/release/PivotBenchmarks --large-page bench/out/big.md $(BENCH_MICRO_ARGS)
 
 # The same with w3m and lynx (Debian packages) as extra columns; bench includes them once installed.
 bench-peers:
@@ -55,7 +75,7 @@ bench-peers:
 # SSH serving (docs/BENCHMARKS.md): OpenSSH's sshd with ForceCommand against `pivot-tui serve`, side
 # by side on 127.0.0.1 with the real ssh client. Runs as root (sshd); about two minutes. The harness
 # reads CONNECTIONS (30), CLIENTS (50), ROUNDS (3), PRESSES (20): `make bench-ssh CLIENTS=20`.
-bench-ssh:
+bench-ssh: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-tui-server

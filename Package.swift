@@ -56,6 +56,11 @@ let package = Package(
                 "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // Release builds take libstdc++ from the archive that `make` links alone into
+            // .build-static-cxx (searched before the shared library): the static Swift runtime needs
+            // 26 of its symbols, and loading the shared one cost 1,700 symbol bindings at every start.
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/.build-static-cxx"],
+                                          .when(configuration: .release))],
             plugins: ["EmbedContent"]),
         // `pivot-tui serve` runs this program; it runs `pivot-tui` for every session.
         .executableTarget(
@@ -88,4 +93,16 @@ let package = Package(
 // `make fuzz` only: libFuzzer supplies `main`, so the fuzz target is in the package only when asked for.
 if getenv("PIVOT_FUZZ") != nil {
     package.targets.append(.executableTarget(name: "PivotFuzz", dependencies: ["PivotDocument", "PivotReader"]))
+}
+
+// `make bench-micro` only: micro-benchmarks of the core with swift-benchmark. The target and its
+// dependency are in the package only when PIVOT_BENCH is set, so `make test` never resolves them.
+if getenv("PIVOT_BENCH") != nil {
+    package.dependencies.append(.package(url: "https://github.com/google/swift-benchmark", exact: "0.1.2"))
+    package.targets.append(.executableTarget(
+        name: "PivotBenchmarks",
+        dependencies: ["PivotDocument", "PivotReader", "PivotAnimation",
+                       .product(name: "Benchmark", package: "swift-benchmark")],
+        path: "Benchmarks/PivotBenchmarks",
+        plugins: ["EmbedContent"]))
 }

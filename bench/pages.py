@@ -21,6 +21,7 @@ build_medium(out_path): a deterministic page of exactly `size` bytes:
 The same sources give the same bytes. The manifest lists them with sha256.
 
     python bench/pages.py bench/out/medium.md    # build it and print the manifest
+    python bench/pages.py bench/out/big.md 10485760    # the 10 MiB page (run.py --docs big, make bench-micro)
 """
 
 import hashlib
@@ -211,5 +212,6 @@ def build_medium(out_path, size=SIZE, seed=SEED):
 
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "bench" / "out" / "medium.md")
-    print(json.dumps(build_medium(out), indent=1))
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else SIZE
+    print(json.dumps(build_medium(out, size=size), indent=1))
     print("marker:", marker_for(out))

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `pivot-tui`: a terminal reader for Markdown and Jekyll pages, with foldable sections.
-@main
+/// `EntryPoint` starts it.
 struct PivotTUI: ParsableCommand {
     static let version = "0.1.0"
 
@@ -17,4 +17,9 @@ struct PivotTUI: ParsableCommand {
         version: version,
         subcommands: [ReadCommand.self, FramesCommand.self, ServeCommand.self],
         defaultSubcommand: ReadCommand.self)
+
+    /// Words that name a subcommand, not a page (the parser adds `help` to every command tree).
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.map { $0._commandName } + ["help"])
+    }
 }

@@ -50,6 +50,12 @@ final class CursesScreen {
         }
         drawsLinesInLineCharset = CursesScreen.capability("smacs") != nil
             && CursesScreen.capability("acsc")?.contains("q") == true
+        // ncurses (6.4) leaves a new screen in its initial state until the first endwin, and
+        // in that state flushes after every cursor move: a frame left as dozens of small writes.
+        // One suspend and resume before anything is drawn (and before colours are on, or the
+        // resume would reset the terminal's palette) makes every frame one write.
+        endwin()
+        doupdate()
         raw()
         noecho()
         nonl()
@@ -132,9 +138,7 @@ final class CursesScreen {
                 text = "q"
                 attributes |= pv_A_ALTCHARSET()
             }
-            var wide = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-            wide.append(0)
-            setcchar(&cell, wide, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
+            Self.set(&cell, to: text, attributes: attributes, pair: pair)
             // The last cell of the last row is written without moving past it.
             if row == grid.height - 1 && column == columns - 1 {
                 mvwins_wch(window, Int32(row), Int32(column), &cell)
@@ -142,6 +146,23 @@ final class CursesScreen {
                 mvwadd_wch(window, Int32(row), Int32(column), &cell)
             }
             column += 1
+        }
+    }
+
+    /// Fills an ncurses cell with up to 5 scalars of `text` (its CCHARW_MAX), in a buffer on the
+    /// stack: this runs for every cell of every changed row.
+    private static func set(_ cell: inout cchar_t, to text: String, attributes: attr_t, pair: Int32) {
+        var scalars: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
+        var pair = pair
+        withUnsafeMutableBytes(of: &scalars) { bytes in
+            let buffer = bytes.bindMemory(to: wchar_t.self)
+            var count = 0
+            for scalar in text.unicodeScalars {
+                if count == 5 { break }
+                buffer[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            setcchar(&cell, buffer.baseAddress, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
         }
     }
 

@@ -31,9 +31,11 @@ public enum TerminalSession {
     }
 
     /// Prepares the locale: ncursesw needs a UTF-8 LC_CTYPE to draw anything beyond ASCII.
-    /// Returns a note for the status line when the user's locale is not UTF-8.
+    /// Returns a note for the status line when the user's locale is not UTF-8. Only LC_CTYPE is
+    /// taken from the environment: nothing here uses another category, and loading all of them
+    /// read a dozen files at every start.
     public static func prepareLocale() -> String? {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         if String(cString: pv_codeset()) == "UTF-8" { return nil }
         if setlocale(LC_CTYPE, "C.UTF-8") != nil {
             return "the locale is not UTF-8 (LANG); drawing UTF-8 anyway"
