@@ -19,15 +19,22 @@ public enum PageSource {
     public static let byteLimit = 64 * 1_048_576
 
     public static func text<Bytes: Collection>(from bytes: Bytes) throws -> String where Bytes.Element == UInt8 {
+        // The work is done on a buffer: generic code over any collection of bytes, not
+        // specialised across modules, cost hundreds of instructions a byte.
+        if let text = try bytes.withContiguousStorageIfAvailable({ try text(fromBuffer: $0) }) { return text }
+        return try Array(bytes).withUnsafeBufferPointer { try text(fromBuffer: $0) }
+    }
+
+    private static func text(fromBuffer bytes: UnsafeBufferPointer<UInt8>) throws -> String {
         guard bytes.count <= byteLimit else { throw PageError.tooLarge(bytes: bytes.count, limit: byteLimit) }
-        if looksBinary(bytes.prefix(8192)) { throw PageError.binary }
+        if looksBinary(UnsafeBufferPointer(rebasing: bytes.prefix(8192))) { throw PageError.binary }
         let text = String(decoding: bytes, as: UTF8.self)
         // Windows line ends: Swift keeps "\r\n" as one Character, which would hide line breaks from the parsers.
         return text.utf8.contains(0x0D) ? text.replacingAll("\r\n", with: "\n") : text
     }
 
     /// A NUL byte, or many control bytes, in the first few kilobytes: what `less` and `grep` also use.
-    static func looksBinary<Bytes: Collection>(_ head: Bytes) -> Bool where Bytes.Element == UInt8 {
+    static func looksBinary(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
         var controls = 0
         for byte in head {
             if byte == 0 { return true }
