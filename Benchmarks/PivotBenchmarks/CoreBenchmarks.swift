@@ -9,8 +9,8 @@ enum CoreBenchmarks {
     static func suites(for pages: BenchmarkPages) -> [BenchmarkSuite] {
         var named: [(name: String, text: String)] = [("pivot page", pages.pivot)]
         if let large = pages.large { named.append(("large page", large)) }
-        let pivot = PreparedPage(text: pages.pivot, files: EmbeddedContent.files)
-        let large = pages.large.map { PreparedPage(text: $0, files: [:]) }
+        let pivot = ParsedPage(text: pages.pivot, files: EmbeddedContent.files)
+        let large = pages.large.map { ParsedPage(text: $0, files: [:]) }
         // The large page's steps take up to a second: 5 s of them give several iterations, not the
         // two that fill swift-benchmark's default second. `--min-time` on the command line wins.
         func settings(_ name: String) -> [BenchmarkSetting] { name == "large page" ? [MinTime(seconds: 5)] : [] }
@@ -49,12 +49,21 @@ enum CoreBenchmarks {
                 suite.benchmark("\(name) 80x24") { blackHole(CoreSteps.pressing("j", in: state)) }
             }
         }
-        return [parse, outline, layout, render, key]
+        // What opening a large page costs before its first paint and before `G`: its top part and
+        // its end part parsed alone; and a resize of the reader on the whole page (a window relaid).
+        let parts = BenchmarkSuite(name: "large page in parts") { suite in
+            guard let text = pages.large, let page = large else { return }
+            suite.benchmark("top part parsed") { blackHole(CoreSteps.topPart(of: text)) }
+            suite.benchmark("end part parsed") { blackHole(CoreSteps.endPart(of: text)) }
+            let state = page.readerState(size: small)
+            suite.benchmark("resize 80x24 to 100x30") { blackHole(CoreSteps.resizing(state, to: Size(width: 100, height: 30))) }
+        }
+        return [parse, outline, layout, render, key, parts]
     }
 }
 
 /// A page parsed once, with its stand-ins, ready for the steps after parsing.
-struct PreparedPage {
+struct ParsedPage {
     let document: Document
     let standIns: [String: Animation]
 

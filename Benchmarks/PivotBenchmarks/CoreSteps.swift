@@ -61,6 +61,26 @@ enum CoreSteps {
         render(state)
     }
 
+    /// A large page's top part, cut and parsed alone, as the reader opens it.
+    static func topPart(of text: String) -> Document? {
+        PageParser.head(of: text)
+    }
+
+    /// A large page's end part: its last 128 KiB cut where `PageSplitter` allows and parsed alone.
+    static func endPart(of text: String) -> Document? {
+        let bytes = text.utf8
+        let chunkStart = bytes.index(bytes.endIndex, offsetBy: -min(bytes.count, 131_072))
+        let chunk = String(text[chunkStart...].drop { $0 != "\n" }.dropFirst())
+        guard let cut = PageSplitter.tailStart(of: chunk, minimum: 16_384) else { return nil }
+        return PageParser.document(from: String(chunk[cut...]))
+    }
+
+    /// The reader after a resize, and the frame it then draws.
+    static func resizing(_ state: ReaderState, to size: Size) -> (ReaderState, CellGrid) {
+        let next = update(state, .resize(size)).0
+        return (next, render(next))
+    }
+
     /// The reader after `key`, and the frame it then draws.
     static func pressing(_ key: Character, in state: ReaderState) -> (ReaderState, CellGrid) {
         let next = update(state, .key(.character(key))).0
