@@ -4,6 +4,25 @@ import PivotReader
 /// Turns what ncurses' `wget_wch` reports (it decodes the terminal's escape sequences from
 /// terminfo) into reader events.
 enum KeyDecoder {
+    /// One read of the keyboard.
+    enum Input: Equatable {
+        case event(ReaderEvent)
+        /// Ctrl-L: repaint everything.
+        case repaint
+        /// Something that means nothing to the reader (an unknown key, a mouse release).
+        case ignored
+    }
+
+    /// The next key waiting in `window`'s input, decoded; nil when none is waiting (the
+    /// window is in no-delay mode). The run loop and the key fuzz tests both read through here.
+    static func next(from window: UnsafeMutablePointer<WINDOW>?) -> Input? {
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == ERR { return nil }
+        if status == OK && code == 0x0C { return .repaint }
+        return event(status: status, code: UInt32(code)).map(Input.event) ?? .ignored
+    }
+
     static func event(status: Int32, code: UInt32) -> ReaderEvent? {
         if status == KEY_CODE_YES {
             return functionKey(Int32(bitPattern: code))
