@@ -73,6 +73,8 @@ let package = Package(
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation", "PivotTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
+        // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
+        .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses"]),
         .testTarget(
             name: "PivotServerTests",
             dependencies: [

@@ -68,6 +68,8 @@ final class CursesScreen {
         if useMouse {
             mousemask(pv_mouse_mask(), nil)
             mouseinterval(0)
+            // The terminal reports the mouse; MouseReport reads the reports, without blocking.
+            keyok(KEY_MOUSE, false)
         }
         let depth: Theme.Depth
         if useColor && has_colors() {
