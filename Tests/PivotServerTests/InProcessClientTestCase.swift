@@ -21,8 +21,8 @@ class InProcessClientTestCase: ServeTestCase {
         super.tearDown()
     }
 
-    func connect(to server: ServeServer) throws -> SSHTestConnection {
-        let connection = try SSHTestConnection.connect(port: server.port, group: group)
+    func connect(to server: ServeServer, smallBuffers: Bool = false) throws -> SSHTestConnection {
+        let connection = try SSHTestConnection.connect(port: server.port, group: group, smallBuffers: smallBuffers)
         connections.append(connection)
         return connection
     }

@@ -16,13 +16,17 @@ final class SSHTestConnection: Sendable {
         self.channel = channel
     }
 
-    static func connect(port: Int, group: EventLoopGroup) throws -> SSHTestConnection {
-        let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(.seconds(10))
+    /// `smallBuffers`: a 4 KiB socket receive buffer and the smallest SSH window (64 packets
+    /// of 32 KiB), so that a client that stops reading stops the reader after little output.
+    static func connect(port: Int, group: EventLoopGroup, smallBuffers: Bool = false) throws -> SSHTestConnection {
+        var bootstrap = ClientBootstrap(group: group).connectTimeout(.seconds(10))
+        if smallBuffers { bootstrap = bootstrap.channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: 4096) }
+        bootstrap = bootstrap
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let configuration = SSHClientConfiguration(userAuthDelegate: NoneAuthentication(),
+                    var configuration = SSHClientConfiguration(userAuthDelegate: NoneAuthentication(),
                                                                serverAuthDelegate: AnyHostKey())
+                    if smallBuffers { configuration.maximumPacketSize = 32 * 1024 }
                     try channel.pipeline.syncOperations.addHandlers([
                         NIOSSHHandler(role: .client(configuration), allocator: channel.allocator,
                                       inboundChildChannelInitializer: nil),
