@@ -88,7 +88,10 @@ let package = Package(
     ]
 )
 
-// `make fuzz` only: libFuzzer supplies `main`, so the fuzz target is in the package only when asked for.
+// `make fuzz` only: libFuzzer supplies `main`, so the fuzz targets are in the package only when asked for.
 if getenv("PIVOT_FUZZ") != nil {
     package.targets.append(.executableTarget(name: "PivotFuzz", dependencies: ["PivotDocument", "PivotReader"]))
+    // Keys through ncurses and KeyDecoder (PivotTerminal's internals: a debug build's @testable import).
+    package.targets.append(.executableTarget(name: "PivotKeyFuzz",
+                                             dependencies: ["PivotDocument", "PivotReader", "PivotTerminal", "CNcurses"]))
 }
