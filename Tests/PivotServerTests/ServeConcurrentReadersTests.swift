@@ -28,8 +28,12 @@ final class ServeConcurrentReadersTests: InProcessClientTestCase {
         let environment = ProcessInfo.processInfo.environment
         let readers = environment["PIVOT_SOAK_READERS"].flatMap(Int.init) ?? 200
         let presses = environment["PIVOT_SOAK_PRESSES"].flatMap(Int.init) ?? 10
+        // PIVOT_SOAK_PAUSES_MS=LOW-HIGH pages faster or slower than a person.
+        let pauseBounds = (environment["PIVOT_SOAK_PAUSES_MS"] ?? "100-400").split(separator: "-").compactMap { Int64($0) }
+        let pauseRange = pauseBounds.count == 2 && pauseBounds[0] <= pauseBounds[1] ? pauseBounds[0]...pauseBounds[1] : 100...400
         let server = try startServer(["--max-sessions", "\(readers + 20)", "--max-per-address", "\(readers + 20)"],
                                      page: Self.longPage)
+        let idle = try ProcessResources.settled(server.pid)
 
         let opening = Date()
         var sessions: [SSHTestSession] = []
@@ -47,12 +51,18 @@ final class ServeConcurrentReadersTests: InProcessClientTestCase {
         let openingTime = Date().timeIntervalSince(opening)
         XCTAssertEqual(server.readers.count, readers, "one reader process per session")
         XCTAssertFalse(server.log.contains("refused"), "a session was refused below the limit")
+        // Each session holds its connection and three copies of its pty's master, no more.
+        let busy = try ProcessResources.of(server.pid)
+        XCTAssertLessThanOrEqual(busy.descriptors.count - idle.descriptors.count, 4 * readers, "\(idle) -> \(busy)")
+        let readerMemory = busy.children.compactMap { try? ProcessResources.of($0).uniqueKiB }
+        ReliabilityReport.record("concurrent-sessions", "\(readers) sessions: the server \(busy) (idle: \(idle)); "
+                                 + "a reader's USS \(readerMemory.reduce(0, +) / max(readerMemory.count, 1)) KiB on average")
 
         // Every reader pages through at once; the pauses come from a fixed seed.
         var random = SeededGenerator(state: 2_026_1125)
         let loop = group.next()
         let scrolls = sessions.map { session in
-            let pauses = (0..<presses).map { _ in TimeAmount.milliseconds(Int64.random(in: 100...400, using: &random)) }
+            let pauses = (0..<presses).map { _ in TimeAmount.milliseconds(Int64.random(in: pauseRange, using: &random)) }
             return Self.scroll(session, pausing: pauses)
         }
         let scrolling = Date()
@@ -64,7 +74,7 @@ final class ServeConcurrentReadersTests: InProcessClientTestCase {
 
         let percentile = { (fraction: Double) in latencies[min(latencies.count - 1, Int(Double(latencies.count) * fraction))] }
         let format = { (seconds: Double) in String(format: "%.0fms", seconds * 1000) }
-        let line = "readers=\(readers) presses=\(latencies.count) p50=\(format(percentile(0.5))) "
+        let line = "readers=\(readers) presses=\(latencies.count) pauses=\(pauseRange.lowerBound)-\(pauseRange.upperBound)ms p50=\(format(percentile(0.5))) "
             + "p99=\(format(percentile(0.99))) max=\(format(latencies.last ?? 0)) "
             + "opening=\(String(format: "%.1f", openingTime))s scrolling=\(String(format: "%.1f", scrollingTime))s"
         print("SOAK|" + line)
