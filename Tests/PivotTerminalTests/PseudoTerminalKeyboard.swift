@@ -9,7 +9,7 @@ import PivotReader
 /// the pty's terminal end, with TERM=xterm-256color. Bytes typed at the other end come out as
 /// what `KeyDecoder.next` makes of them. A pty rather than a pipe: ncurses reads 8-bit input
 /// only from an 8-bit terminal, as every pty is.
-final class PseudoTerminalKeyboard: @unchecked Sendable {
+final class PseudoTerminalKeyboard {
     /// The terminal type whose key sequences ncurses decodes here.
     static let terminalType = "xterm-256color"
     /// How long typed bytes may take to cross the pty (the kernel moves them asynchronously).
