@@ -29,6 +29,9 @@ static inline int pv_color_pairs(void) { return COLOR_PAIRS; }
 static inline mmask_t pv_mouse_mask(void) {
     return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
 }
+static inline int pv_is_wheel_up(mmask_t m)   { return (m & BUTTON4_PRESSED) != 0; }
+static inline int pv_is_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
+static inline int pv_is_click(mmask_t m)      { return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
 
 /* The C streams, which Swift 6 sees as shared mutable globals. */
 static inline FILE *pv_stdin(void)  { return stdin; }
