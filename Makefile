@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib --disable-local-rpath
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz all deps static-cxx build release run test install bench bench-micro bench-peers bench-ssh clean
+.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install bench bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -83,13 +83,22 @@ bench-ssh: static-cxx
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/ssh_bench.py --bin-dir "$(BIN_DIR)"
 
-# libFuzzer on the page pipeline (parse, outline, layout, render, keys), for FUZZ_SECONDS
-# (default 60), starting from the repository's own pages. Findings land in .build-fuzz/.
+# libFuzzer, FUZZ_SECONDS (default 60) for each target; findings land in .build-fuzz/.
+# fuzz-pages: the page pipeline (parse, outline, layout, render, keys), from the repository's pages.
+# fuzz-keys: bytes typed at a pty, decoded by ncurses and KeyDecoder as the reader's loop reads them.
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz: fuzz-pages fuzz-keys
+
+fuzz-pages: deps
 	PIVOT_FUZZ=1 $(SWIFT) build --sanitize=fuzzer -Xswiftc -parse-as-library --product PivotFuzz --scratch-path .build-fuzz
 	@mkdir -p .build-fuzz/corpus && cp content/pivot.md docs/*.md .build-fuzz/corpus/
 	cd .build-fuzz && ./debug/PivotFuzz corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048
+
+fuzz-keys: deps
+	PIVOT_FUZZ=1 $(SWIFT) build --sanitize=fuzzer -Xswiftc -parse-as-library --product PivotKeyFuzz --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/key-corpus
+	@printf 'jk q\033OA\033[6~\033[<64;10;5M\033[<0;3;4M\033[M a!\303\251\346\274\242\033' > .build-fuzz/key-corpus/seed
+	cd .build-fuzz && ./debug/PivotKeyFuzz key-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -timeout=10 -rss_limit_mb=2048
 
 clean:
 	$(SWIFT) package clean

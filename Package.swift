@@ -78,11 +78,14 @@ let package = Package(
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation", "PivotTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
+        // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
+        .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses"]),
         .testTarget(
             name: "PivotServerTests",
             dependencies: [
                 "PivotServer",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,9 +93,12 @@ let package = Package(
     ]
 )
 
-// `make fuzz` only: libFuzzer supplies `main`, so the fuzz target is in the package only when asked for.
+// `make fuzz` only: libFuzzer supplies `main`, so the fuzz targets are in the package only when asked for.
 if getenv("PIVOT_FUZZ") != nil {
     package.targets.append(.executableTarget(name: "PivotFuzz", dependencies: ["PivotDocument", "PivotReader"]))
+    // Keys through ncurses and KeyDecoder (PivotTerminal's internals: a debug build's @testable import).
+    package.targets.append(.executableTarget(name: "PivotKeyFuzz",
+                                             dependencies: ["PivotDocument", "PivotReader", "PivotTerminal", "CNcurses"]))
 }
 
 // `make bench-micro` only: micro-benchmarks of the core with swift-benchmark. The target and its

@@ -60,6 +60,15 @@ final class ReaderProcess {
     /// What a closed terminal means: the reader restores the screen and exits.
     func hangUp() { signal(SIGHUP) }
 
+    /// Called once the relay's copies of the master are closed: with this last one gone too,
+    /// the pty is hung up, so a reader blocked writing a screen gets EIO instead of waiting
+    /// until it is killed. The window can no longer change anyway.
+    func releaseTerminal() {
+        guard sizeDescriptor >= 0 else { return }
+        close(sizeDescriptor)
+        sizeDescriptor = -1
+    }
+
     func kill() { signal(SIGKILL) }
 
     /// Only until the reader is collected: afterwards its pid may belong to someone else.
@@ -96,10 +105,7 @@ final class ReaderProcess {
 
     private func finish() {
         ended = true
-        if sizeDescriptor >= 0 {
-            close(sizeDescriptor)
-            sizeDescriptor = -1
-        }
+        releaseTerminal()
     }
 
     deinit {

@@ -96,6 +96,7 @@ extension SessionHandler {
         }
         pendingOutput = nil
         guard let process = reader else { return }
+        process.releaseTerminal()
         process.waitForEnd(on: connection.eventLoop, patience: Self.readerPatience)
             .assumeIsolated()
             .whenSuccess { ending in

@@ -28,16 +28,26 @@ final class CursesScreen {
     let inputDescriptor: Int32
     private(set) var isOpen = true
 
-    init(themeName: ThemeName, useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
-        let termName = String(cString: getenv("TERM") ?? strdup("")!)
-        // The size comes from the terminal (ioctl); LINES/COLUMNS only when it reports none.
-        use_env(true)
-        use_tioctl(true)
+    /// The reader's screen: standard output, with keys from standard input (or the terminal).
+    convenience init(themeName: ThemeName, useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
         // Keys come from the terminal even when standard input is a pipe.
         var input: UnsafeMutablePointer<FILE>? = pv_stdin()
         if isatty(STDIN_FILENO) == 0 { input = fopen("/dev/tty", "r") }
         pv_save_terminal_modes(STDOUT_FILENO)  // the shell's modes, before curses changes them
-        guard let input, let created = newterm(nil, pv_stdout(), input) else {
+        try self.init(input: input, output: pv_stdout(), themeName: themeName, useColor: useColor,
+                      useMouse: useMouse, escapeDelay: escapeDelay)
+        pv_arm_crash_restore(CursesScreen.restoreSequence())
+    }
+
+    /// A screen on the given streams, set up as the reader's is; the key fuzz tests give it a
+    /// pipe for input and /dev/null for output.
+    init(input: UnsafeMutablePointer<FILE>?, output: UnsafeMutablePointer<FILE>?, themeName: ThemeName,
+         useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+        let termName = String(cString: getenv("TERM") ?? strdup("")!)
+        // The size comes from the terminal (ioctl); LINES/COLUMNS only when it reports none.
+        use_env(true)
+        use_tioctl(true)
+        guard let input, let created = newterm(nil, output, input) else {
             throw SetupError.unknownTerminal(termName.isEmpty ? "(unset)" : termName)
         }
         screen = created
@@ -68,6 +78,8 @@ final class CursesScreen {
         if useMouse {
             mousemask(pv_mouse_mask(), nil)
             mouseinterval(0)
+            // The terminal reports the mouse; MouseReport reads the reports, without blocking.
+            keyok(KEY_MOUSE, false)
         }
         let depth: Theme.Depth
         if useColor && has_colors() {
@@ -79,7 +91,6 @@ final class CursesScreen {
         }
         theme = Theme(name: themeName, depth: depth)
         theme.install()
-        pv_arm_crash_restore(CursesScreen.restoreSequence())
     }
 
     private static func capability(_ name: String) -> String? {

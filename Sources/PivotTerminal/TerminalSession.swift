@@ -116,20 +116,19 @@ public enum TerminalSession {
                 changed = true
             }
             // Read every key that has arrived, then draw once.
-            while true {
-                var code: wint_t = 0
-                let status = wget_wch(pv_stdscr(), &code)
-                if status == ERR { break }
-                if status == OK && code == 0x0C {  // Ctrl-L: repaint everything
+            while let input = KeyDecoder.next(from: pv_stdscr()) {
+                switch input {
+                case .repaint:
                     screen.invalidate()
                     changed = true
+                case .ignored:
                     continue
+                case .event(let event):
+                    let (next, effects) = update(state, event)
+                    state = next
+                    changed = true
+                    if effects.contains(.quit) { return .finished }
                 }
-                guard let event = KeyDecoder.event(status: status, code: UInt32(code)) else { continue }
-                let (next, effects) = update(state, event)
-                state = next
-                changed = true
-                if effects.contains(.quit) { return .finished }
             }
             // The terminal went away (ssh dropped, window closed): nothing will ever arrive.
             if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .finished }

@@ -40,9 +40,11 @@ enum ProcessRunner {
 }
 
 /// A child process with its standard output and error in pipes that are read as it runs.
-/// Its own process group, so `kill` reaches whatever it started too.
-final class SpawnedProcess {
+/// Its own process group, so `kill` reaches whatever it started too. Thread-safe, so that a
+/// background thread can keep a chatty program's pipes empty (`drainInBackground`).
+final class SpawnedProcess: @unchecked Sendable {
     let pid: pid_t
+    private let lock = NSLock()
     private var outputPipe: PipeDrain
     private var errorPipe: PipeDrain
     private var ending: (status: Int32?, signal: Int32?)?
@@ -103,13 +105,27 @@ final class SpawnedProcess {
     }
 
     var output: Data {
-        _ = outputPipe.drain()
-        return outputPipe.data
+        lock.withLock {
+            _ = outputPipe.drain()
+            return outputPipe.data
+        }
     }
 
     var errors: Data {
-        _ = errorPipe.drain()
-        return errorPipe.data
+        lock.withLock {
+            _ = errorPipe.drain()
+            return errorPipe.data
+        }
+    }
+
+    /// Reads the pipes every 20 ms until the program has ended: a program that writes much
+    /// and is seldom asked (a server's log during a soak test) must never block on a full pipe.
+    func drainInBackground() {
+        Thread.detachNewThread { [weak self] in
+            while let process = self, process.poll() == nil {
+                usleep(20_000)
+            }
+        }
     }
 
     var outputText: String { String(decoding: output, as: UTF8.self) }
@@ -117,16 +133,18 @@ final class SpawnedProcess {
 
     /// How it ended, once it has; nil while it runs. Reads the pipes either way.
     func poll() -> (status: Int32?, signal: Int32?)? {
-        _ = outputPipe.drain()
-        _ = errorPipe.drain()
-        if let ending { return ending }
-        var status: Int32 = 0
-        guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
-        let signal = status & 0x7f
-        ending = (signal == 0 ? (status >> 8) & 0xff : nil, signal == 0 ? nil : signal)
-        _ = outputPipe.drain()
-        _ = errorPipe.drain()
-        return ending
+        lock.withLock {
+            _ = outputPipe.drain()
+            _ = errorPipe.drain()
+            if let ending { return ending }
+            var status: Int32 = 0
+            guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+            let signal = status & 0x7f
+            ending = (signal == 0 ? (status >> 8) & 0xff : nil, signal == 0 ? nil : signal)
+            _ = outputPipe.drain()
+            _ = errorPipe.drain()
+            return ending
+        }
     }
 
     /// Polls until it has ended or `timeout` has passed.
@@ -141,14 +159,18 @@ final class SpawnedProcess {
 
     /// Signals the process (not its group: a test may want to leave the rest running).
     func kill(_ signal: Int32) {
-        guard ending == nil else { return }
-        Glibc.kill(pid, signal)
+        lock.withLock {
+            guard ending == nil else { return }
+            Glibc.kill(pid, signal)
+        }
     }
 
     /// Signals its whole process group.
     func killGroup(_ signal: Int32) {
-        guard ending == nil else { return }
-        Glibc.kill(-pid, signal)
+        lock.withLock {
+            guard ending == nil else { return }
+            Glibc.kill(-pid, signal)
+        }
     }
 
     /// Waits until `condition` holds for what it has written (standard output + error).

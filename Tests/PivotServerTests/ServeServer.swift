@@ -25,6 +25,7 @@ final class ServeServer {
             throw TestFailure("the server did not start listening:\n\(log)")
         }
         self.port = port
+        process.drainInBackground()
     }
 
     deinit { stop() }
