@@ -39,9 +39,23 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
         defer { pthread_mutex_unlock(&mutex) }
         guard let value = result else { return nil }
         result = nil
+        closeDescriptors()
+        return value
+    }
+
+    private var isClosed = false
+
+    private func closeDescriptors() {
+        guard !isClosed else { return }
+        isClosed = true
         close(readyDescriptor)
         close(writeEnd)
-        return value
+    }
+
+    // Work whose result nobody took (the end of a page, once the whole page came first): the
+    // thread held this object until it finished, so its pipe is no longer written to.
+    deinit {
+        closeDescriptors()
     }
 }
 
