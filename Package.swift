@@ -79,11 +79,11 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
         // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
-        .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses"]),
+        .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses", "PivotTestSupport"]),
         .testTarget(
             name: "PivotServerTests",
             dependencies: [
-                "PivotServer",
+                "PivotServer", "PivotTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),

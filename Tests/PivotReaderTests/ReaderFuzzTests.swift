@@ -1,6 +1,7 @@
 import PivotDocument
 import XCTest
 @testable import PivotReader
+import PivotTestSupport
 
 /// 130,000 random events (30,000 of them laid out a window at a time), replayable (fixed seeds): every key the reader knows, characters
 /// (typed into searches too), control chords, mouse events anywhere (negative and huge

@@ -1,6 +1,7 @@
 import PivotDocument
 import XCTest
 @testable import PivotReader
+import PivotTestSupport
 
 final class ReaderStateTests: XCTestCase {
     private var fixture: Document { PageParser.document(from: Fixtures.groupsPage) }

@@ -79,15 +79,3 @@ func assertSnapshot(_ grid: CellGrid, named name: String, file: StaticString = #
     }
 }
 
-/// A small deterministic random generator, so property tests replay the same cases.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        var value = state
-        value ^= value >> 33
-        value = value &* 0xff51afd7ed558ccd
-        value ^= value >> 33
-        return value
-    }
-}

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PivotReader
+import PivotTestSupport
 
 final class TextWrapperTests: XCTestCase {
     private func wrap(_ text: String, _ width: Int) -> [String] {

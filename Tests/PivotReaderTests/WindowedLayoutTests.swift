@@ -1,6 +1,7 @@
 import PivotDocument
 import XCTest
 @testable import PivotReader
+import PivotTestSupport
 
 /// A large page is laid out a window at a time. Reading it windowed must show exactly what
 /// reading it laid out whole shows; only the position label may differ (it is estimated).

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import XCTest
+import PivotTestSupport
 
 /// 200 readers at once on one server (`--max-sessions 220`), all scrolling a long page: none
 /// is refused below the limit, and every `j` is answered within a second (from the key sent

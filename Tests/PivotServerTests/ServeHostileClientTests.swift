@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import PivotTestSupport
 
 /// Clients that are not SSH clients: garbage before the version line, an HTTP request, a
 /// line or a version line of 1 MB, a TLS hello, a valid version line followed by a packet

@@ -1,18 +1,6 @@
 @testable import PivotTerminal
 import PivotReader
-
-/// A fixed-seed generator, so a failing batch can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        var value = state
-        value ^= value >> 33
-        value = value &* 0xff51afd7ed558ccd
-        value ^= value >> 33
-        return value
-    }
-}
+import PivotTestSupport
 
 /// One key as a terminal sends it, and what the reader must make of it.
 struct KnownKey {

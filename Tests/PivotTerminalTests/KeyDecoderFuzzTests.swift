@@ -3,6 +3,7 @@ import PivotDocument
 @testable import PivotReader
 @testable import PivotTerminal
 import XCTest
+import PivotTestSupport
 
 /// Random bytes through ncurses' own key decoding (the reader's screen set-up, `wgetch`) and
 /// `KeyDecoder`, from a pipe, as a terminal or an SSH client would send them. Each batch is
