@@ -5,11 +5,14 @@ public struct Block: Sendable {
     public var line: Int
     /// Strictly increasing in reading order over the whole document (set by the outline).
     public var order: Int
+    /// Ids the page gives this block (kramdown `{#id}`, HTML `id=`/`name=`), for `#anchor` links.
+    public var anchorIDs: [String] = []
 
-    public init(_ kind: Kind, line: Int, order: Int = 0) {
+    public init(_ kind: Kind, line: Int, order: Int = 0, anchorIDs: [String] = []) {
         self.kind = kind
         self.line = line
         self.order = order
+        self.anchorIDs = anchorIDs
     }
 
     public indirect enum Kind: Sendable {

@@ -15,6 +15,9 @@ public struct Document: Sendable {
     public var sections: [Section]
     /// True when a heading at the top of the body is the page's title.
     public var titleInBody: Bool
+    /// Anchors `#id` of the page (heading slugs, kramdown `{#id}`, HTML `id=`/`name=`) to the
+    /// reading order of the block they point at.
+    public var anchors: [String: Int] = [:]
 
     public init(title: String? = nil, metadata: [MetadataEntry] = [], warnings: [String] = [],
                 blocks: [Block] = [], links: [Link] = [], sections: [Section] = [], titleInBody: Bool = false) {
@@ -45,9 +48,12 @@ public struct MetadataEntry: Sendable, Hashable {
 public struct Link: Sendable, Hashable {
     public var text: String
     public var target: String
-    public init(text: String, target: String) {
+    /// A wiki link (`[[Page name]]`): `target` is a page's name, not a path.
+    public var isWiki: Bool
+    public init(text: String, target: String, isWiki: Bool = false) {
         self.text = text
         self.target = target
+        self.isWiki = isWiki
     }
 }
 

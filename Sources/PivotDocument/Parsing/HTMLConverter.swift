@@ -10,6 +10,8 @@ struct HTMLConverter {
     /// The union of `styles`, kept up to date rather than recomputed for every run of text.
     private var style = TextStyle()
     private var heading: Int?
+    /// Ids (`id=`, `<a name=>`) met since the last block: they name the next block made.
+    private(set) var pendingAnchorIDs: [String] = []
     private var link: Int?
     private var skipping: String?
     private var preformatted = 0
@@ -64,6 +66,14 @@ struct HTMLConverter {
     }
 
     private mutating func start(_ name: String, attributes: [String: String], selfClosing: Bool) {
+        // After the tag's own work: a heading's start ends the paragraph before it, which the id is not for.
+        defer {
+            for key in ["id", "name"] where key == "id" || name == "a" {
+                if let id = attributes[key], !id.isEmpty, pendingAnchorIDs.count < 64 {
+                    pendingAnchorIDs.append(TextSanitizer.clean(id))
+                }
+            }
+        }
         switch name {
         case "script", "style", "template", "noscript", "iframe", "svg", "math":
             if !selfClosing { skipping = name }
@@ -72,10 +82,10 @@ struct HTMLConverter {
             heading = Int(String(name.dropFirst()))
         case "hr":
             flush()
-            blocks.append(Block(.rule, line: line))
+            appendBlock(Block(.rule, line: line))
         case "img":
             flush()
-            blocks.append(Block(.image(Self.image(from: attributes)), line: line))
+            appendBlock(Block(.image(Self.image(from: attributes)), line: line))
         case "br":
             spans.append(Span("\n"))
         case "a":
@@ -133,12 +143,19 @@ struct HTMLConverter {
         let lastIndex = trimmed.count - 1
         while trimmed[lastIndex].text.hasSuffix(" ") { trimmed[lastIndex].text.removeLast() }
         if preformatted > 0 {
-            blocks.append(Block(.code(language: "", text: text), line: line))
+            appendBlock(Block(.code(language: "", text: text), line: line))
         } else if let level = heading {
-            blocks.append(Block(.heading(level: level, trimmed), line: line))
+            appendBlock(Block(.heading(level: level, trimmed), line: line))
         } else {
-            blocks.append(Block(.paragraph(trimmed), line: line))
+            appendBlock(Block(.paragraph(trimmed), line: line))
         }
+    }
+
+    private mutating func appendBlock(_ block: Block) {
+        var block = block
+        block.anchorIDs = pendingAnchorIDs
+        pendingAnchorIDs = []
+        blocks.append(block)
     }
 
     static func collapsingWhitespace(_ text: String) -> String {

@@ -17,6 +17,8 @@ struct InlineConverter {
     /// The union of `htmlStyles`, kept up to date (pages can leave thousands of tags open).
     private var htmlStyle = TextStyle()
     private var htmlLink: Int?
+    /// Ids that inline HTML gives the block (`<a name="x">`, `<span id="x">`).
+    private(set) var anchorIDs: [String] = []
     /// Open style tags beyond this are ignored: their text stays, their style adds nothing new.
     static let openTagLimit = 64
 
@@ -35,9 +37,42 @@ struct InlineConverter {
     private mutating func walk(childrenOf node: OpaquePointer, style: TextStyle, link: Int?, depth: Int) {
         var child = cmark_node_first_child(node)
         while let current = child {
-            visit(current, style: style, link: link, depth: depth)
+            guard cmark_node_get_type(current) == CMARK_NODE_TEXT, link == nil, htmlLink == nil else {
+                visit(current, style: style, link: link, depth: depth)
+                child = cmark_node_next(current)
+                continue
+            }
+            // cmark-gfm splits text at brackets: a wiki link `[[Name]]` spans several text nodes.
+            var text = MarkdownConverter.string(cmark_node_get_literal(current))
             child = cmark_node_next(current)
+            while let next = child, cmark_node_get_type(next) == CMARK_NODE_TEXT {
+                text += MarkdownConverter.string(cmark_node_get_literal(next))
+                child = cmark_node_next(next)
+            }
+            appendTextWithWikiLinks(text, style: style.union(htmlStyle))
         }
+    }
+
+    /// `[[Page name]]` and `[[Page name|shown text]]` become links (resolved by name, not path).
+    private mutating func appendTextWithWikiLinks(_ text: String, style: TextStyle) {
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
+            let inner = rest[open.upperBound..<close.lowerBound]
+            guard !inner.isEmpty, !inner.contains("["), !inner.contains("]"), !inner.contains("\n") else {
+                appendText(String(rest[..<open.upperBound]), style: style, link: nil)
+                rest = rest[open.upperBound...]
+                continue
+            }
+            appendText(String(rest[..<open.lowerBound]), style: style, link: nil)
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = TextSanitizer.clean(String(parts[0])).trimmingSpaces()
+            let shown = parts.count > 1 ? TextSanitizer.clean(String(parts[1])).trimmingSpaces() : name
+            let index = links.count
+            links.append(Link(text: shown, target: name, isWiki: true))
+            append(shown.isEmpty ? name : shown, style: style.union(.link), link: index)
+            rest = rest[close.upperBound...]
+        }
+        appendText(String(rest), style: style, link: nil)
     }
 
     private mutating func visit(_ node: OpaquePointer, style: TextStyle, link: Int?, depth: Int) {
@@ -98,6 +133,9 @@ struct InlineConverter {
             case .comment:
                 break
             case .start(let name, let attributes, let selfClosing):
+                for key in ["id", "name"] where key == "id" || name == "a" {
+                    if let id = attributes[key], !id.isEmpty, anchorIDs.count < 64 { anchorIDs.append(TextSanitizer.clean(id)) }
+                }
                 if name == "br" {
                     append("\n", style: [], link: nil)
                 } else if name == "img" {

@@ -4,6 +4,12 @@ public protocol SiteContext: Sendable {
     func permalink(forPath path: String) -> String?
     /// A value from the site's `_config.yml`, by dotted key (`url`, `author.name`).
     func value(forKey key: String) -> String?
+    /// The permalink of the post `{% post_url name %}` names, when the site knows its posts.
+    func permalink(forPost name: String) -> String?
+}
+
+extension SiteContext {
+    public func permalink(forPost name: String) -> String? { nil }
 }
 
 /// Jekyll's first pass: Liquid tags and output are resolved before Markdown is parsed.
@@ -102,7 +108,7 @@ private struct Renderer {
             let path = String(words[1])
             let target = name == "link"
                 ? site?.permalink(forPath: path) ?? LiquidRenderer.derivedPermalink(forPath: path)
-                : LiquidRenderer.derivedPermalink(forPath: path)
+                : site?.permalink(forPost: path) ?? LiquidRenderer.derivedPermalink(forPath: path)
             output += target
         case "highlight":
             let language = words.count >= 2 ? String(words[1]) : ""

@@ -8,6 +8,8 @@ struct MarkdownConverter {
     static let depthLimit = 48
 
     var links: [Link] = []
+    /// Ids an HTML block set with nothing to show (`<a name="x"></a>`): they name the next block.
+    var pendingAnchorIDs: [String] = []
 
     static func parse(_ markdown: String) -> (blocks: [Block], links: [Link]) {
         cmark_gfm_core_extensions_ensure_registered()
@@ -38,7 +40,12 @@ struct MarkdownConverter {
         var result: [Block] = []
         var child = cmark_node_first_child(parent)
         while let node = child {
-            result += block(node, depth: depth)
+            var converted = block(node, depth: depth)
+            if !pendingAnchorIDs.isEmpty, !converted.isEmpty {
+                converted[0].anchorIDs += pendingAnchorIDs
+                pendingAnchorIDs = []
+            }
+            result += converted
             child = cmark_node_next(node)
         }
         return result
@@ -55,13 +62,24 @@ struct MarkdownConverter {
             var inline = InlineConverter(links: links)
             let spans = inline.convert(childrenOf: node)
             links = inline.links
+            pendingAnchorIDs += inline.anchorIDs
             if inline.holdsOnlyImages { return inline.images.map { Block(.image($0), line: line) } }
             return spans.isEmpty ? [] : [Block(.paragraph(spans), line: line)]
         case CMARK_NODE_HEADING:
             var inline = InlineConverter(links: links)
-            let spans = inline.convert(childrenOf: node)
+            var spans = inline.convert(childrenOf: node)
             links = inline.links
-            return [Block(.heading(level: Int(cmark_node_get_heading_level(node)), spans), line: line)]
+            var ids = inline.anchorIDs
+            // kramdown's `## Title {#id}`: the id names the heading and is not shown.
+            if let last = spans.indices.last {
+                let (text, id) = HeadingIDs.removingExplicitID(spans[last].text)
+                if let id {
+                    spans[last].text = text
+                    if text.isEmpty { spans.removeLast() }
+                    ids.append(TextSanitizer.clean(id))
+                }
+            }
+            return [Block(.heading(level: Int(cmark_node_get_heading_level(node)), spans), line: line, anchorIDs: ids)]
         case CMARK_NODE_THEMATIC_BREAK:
             return [Block(.rule, line: line)]
         case CMARK_NODE_CODE_BLOCK:
@@ -77,8 +95,9 @@ struct MarkdownConverter {
             return [Block(.list(list(node, depth: depth)), line: line)]
         case CMARK_NODE_HTML_BLOCK:
             var html = HTMLConverter(links: links)
-            let result = html.blocks(from: Self.string(cmark_node_get_literal(node)), line: line)
+            var result = html.blocks(from: Self.string(cmark_node_get_literal(node)), line: line)
             links = html.links
+            if result.isEmpty { pendingAnchorIDs += html.pendingAnchorIDs } else { result[result.count - 1].anchorIDs += html.pendingAnchorIDs }
             return result
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             return blocks(childrenOf: node, depth: depth + 1)

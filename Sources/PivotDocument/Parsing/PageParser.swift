@@ -17,9 +17,11 @@ public enum PageParser {
         }
         let declaredTitle = frontMatter.values["title"]?.string.map { TextSanitizer.clean($0).trimmingSpaces() }
         let outline = OutlineBuilder.build(parsed.blocks, pageTitle: declaredTitle.flatMap { $0.isEmpty ? nil : $0 })
-        return Document(title: outline.title, metadata: metadata, warnings: warnings.map { TextSanitizer.clean($0) },
-                        blocks: outline.blocks, links: parsed.links, sections: outline.sections,
-                        titleInBody: outline.titleInBody)
+        var document = Document(title: outline.title, metadata: metadata, warnings: warnings.map { TextSanitizer.clean($0) },
+                                blocks: outline.blocks, links: parsed.links, sections: outline.sections,
+                                titleInBody: outline.titleInBody)
+        document.anchors = HeadingIDs.anchors(of: outline.blocks)
+        return document
     }
 
     /// The top of a large page as a document of its own (cut where `PageSplitter` says it parses
