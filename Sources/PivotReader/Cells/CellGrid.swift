@@ -16,6 +16,9 @@ public struct CellGrid: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Terminal hyperlinks of the external links on screen: link index (`CellStyle.link`) to
+    /// the address, encoded by `Hyperlink.encoded`. The front writes them where it can.
+    public var hyperlinks: [Int: String] = [:]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -36,11 +36,15 @@ public struct CellStyle: Hashable, Sendable {
     /// Set only on colour-animation cells; the front draws them in a 256-colour terminal and
     /// falls back to a brightness ramp elsewhere.
     public var palette: PaletteColors?
+    /// The page's link (an index into `Document.links`) these cells show: a click follows it.
+    public var link: Int?
 
-    public init(_ role: ColorRole = .text, _ attributes: CellAttributes = [], palette: PaletteColors? = nil) {
+    public init(_ role: ColorRole = .text, _ attributes: CellAttributes = [], palette: PaletteColors? = nil,
+                link: Int? = nil) {
         self.role = role
         self.attributes = attributes
         self.palette = palette
+        self.link = link
     }
 
     public static let plain = CellStyle()

@@ -24,10 +24,12 @@ enum InlineStyling {
     static func pieces(_ spans: Inlines, base: CellStyle, links: [Link], glyphs: Glyphs) -> [TextWrapper.Piece] {
         var pieces: [TextWrapper.Piece] = []
         for (index, span) in spans.enumerated() {
-            pieces.append(TextWrapper.Piece(text: span.text, style: style(span.style, base: base)))
+            var spanStyle = style(span.style, base: base)
+            spanStyle.link = span.link
+            pieces.append(TextWrapper.Piece(text: span.text, style: spanStyle))
             if let link = span.link, index + 1 == spans.count || spans[index + 1].link != link,
                showsNumber(links, link) {
-                pieces.append(TextWrapper.Piece(text: "[\(link + 1)]", style: CellStyle(.muted, .dim)))
+                pieces.append(TextWrapper.Piece(text: "[\(link + 1)]", style: CellStyle(.muted, .dim, link: link)))
             }
         }
         return pieces

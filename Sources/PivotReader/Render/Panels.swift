@@ -16,11 +16,15 @@ enum Panels {
         ("1 … 9", "jump to top-level section N"),
         ("t", "outline: pick a section to jump to"),
         ("/  n N", "search (smart case); next, previous match"),
+        ("f N Enter", "follow link N (the numbers shown as [N])"),
+        ("L", "links panel: pick a link and press Enter"),
+        ("B Backspace  F", "back, forward"),
+        ("s", "site index: type to filter, / searches every page"),
         ("i", "page info: front matter, links, notes"),
         ("p", "pause or resume the animation"),
         ("?", "this help"),
         ("q  Ctrl-C", "quit (q or Esc closes a panel)"),
-        ("mouse", "wheel scrolls; a click on ▸/▾ folds"),
+        ("mouse", "wheel scrolls; click ▸/▾ to fold, a link to follow"),
     ]
 
     static var helpLines: [Line] {
@@ -32,9 +36,12 @@ enum Panels {
         return lines
     }
 
-    static func infoLines(for document: Document) -> [Line] {
+    static func infoLines(for document: Document, place: [MetadataEntry] = []) -> [Line] {
         var lines: [Line] = [[("Page", CellStyle(.heading, .bold))], []]
         lines.append([("title: ", CellStyle(.muted)), (document.title ?? "(none)", CellStyle())])
+        for entry in place {
+            lines.append([(entry.key + ": ", CellStyle(.muted)), (entry.value, CellStyle(.link))])
+        }
         for entry in document.metadata where entry.key != "title" {
             lines.append([(entry.key + ": ", CellStyle(.muted)), (entry.value, CellStyle())])
         }

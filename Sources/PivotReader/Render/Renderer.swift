@@ -25,7 +25,7 @@ struct Renderer {
         switch state.overlay {
         case nil: page(&grid)
         case .help(let scroll)?: panel(Panels.helpLines, scroll: scroll, selection: nil, into: &grid)
-        case .info(let scroll)?: panel(Panels.infoLines(for: state.document), scroll: scroll, selection: nil, into: &grid)
+        case .info(let scroll)?: panel(Panels.infoLines(for: state.document, place: state.placeInfo), scroll: scroll, selection: nil, into: &grid)
         case .outline(let selection, let scroll)?:
             panel(Panels.outlineLines(for: state.document, folds: state.folds, glyphs: state.settings.glyphs),
                   scroll: scroll, selection: selection, into: &grid)
@@ -35,15 +35,7 @@ struct Renderer {
     }
 
     private func header(_ grid: inout CellGrid) {
-        let style = CellStyle(.header, .bold)
-        grid.restyle(row: 0, columns: 0..<grid.width) { $0 = style }
-        let right = " pivot-tui "
-        let title = state.document.title ?? "untitled page"
-        let room = grid.width - CellWidth.of(right) - 2
-        let shown = CellWidth.of(title) > room
-            ? CellWidth.prefix(of: title, fitting: max(0, room - 1)) + state.settings.glyphs.ellipsis : title
-        grid.put(" " + shown, row: 0, column: 0, style: style)
-        if room > 0 { grid.put(right, row: 0, column: grid.width - CellWidth.of(right), style: CellStyle(.header)) }
+        Chrome.header(&grid, title: state.document.title ?? "untitled page", glyphs: state.settings.glyphs)
     }
 
     private func page(_ grid: inout CellGrid) {
@@ -100,26 +92,12 @@ struct Renderer {
     }
 
     private func panel(_ lines: [Panels.Line], scroll: Int, selection: Int?, into grid: inout CellGrid) {
-        let left = state.leftMargin + 2
-        for row in 0..<state.pageHeight {
-            let index = scroll + row
-            guard index < lines.count else { break }
-            var column = left
-            for piece in lines[index] {
-                column = grid.put(piece.text, row: row + 1, column: column, style: piece.style)
-            }
-            if index == selection {
-                grid.restyle(row: row + 1, columns: max(0, left - 1)..<max(column, left + 1)) {
-                    $0.attributes.insert(.highlight)
-                }
-            }
-        }
+        Chrome.panel(lines, scroll: scroll, selection: selection, left: state.leftMargin + 2, height: state.pageHeight,
+                     into: &grid)
     }
 
     private func status(_ grid: inout CellGrid) {
-        let row = grid.height - 1
         let style = CellStyle(.status)
-        grid.restyle(row: row, columns: 0..<grid.width) { $0 = style }
         let right: String
         switch state.overlay {
         case .help?: right = " q: close "
@@ -147,10 +125,6 @@ struct Renderer {
             left = state.document.sections.isEmpty ? "" : "Tab: sections"
             leftStyle = CellStyle(.muted)
         }
-        let room = grid.width - CellWidth.of(right) - 1
-        let shown = CellWidth.of(left) > room
-            ? CellWidth.prefix(of: left, fitting: max(0, room - 1)) + state.settings.glyphs.ellipsis : left
-        grid.put(" " + shown, row: row, column: 0, style: leftStyle)
-        grid.put(right, row: row, column: max(0, grid.width - CellWidth.of(right)), style: style)
+        Chrome.status(&grid, left: left, leftStyle: leftStyle, right: right, glyphs: state.settings.glyphs)
     }
 }

@@ -23,6 +23,10 @@ public enum ReaderEvent: Hashable, Sendable {
 /// What `update` asks the edge to do.
 public enum Effect: Hashable, Sendable {
     case quit
+    /// Load a page of the site and answer with `BrowserEvent.pageLoaded` or `.pageFailed`.
+    case open(PageRequest)
+    /// Search the text of every page of the site; answer with `BrowserEvent.siteSearched`.
+    case searchSite(String)
 }
 
 public struct Size: Hashable, Sendable {

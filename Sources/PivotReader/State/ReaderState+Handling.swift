@@ -37,7 +37,7 @@ extension ReaderState {
         case .character("q"), .character("Q"): return [.quit]
         case .character("j"), .down, .control("n"), .control("e"): scroll(by: 1)
         case .character("k"), .up, .control("p"), .control("y"): scroll(by: -1)
-        case .character(" "), .pageDown, .character("f"), .control("f"): scroll(by: pageHeight)
+        case .character(" "), .pageDown, .control("f"): scroll(by: pageHeight)
         case .character("b"), .pageUp, .control("b"): scroll(by: -pageHeight)
         case .character("d"), .control("d"): scroll(by: max(1, pageHeight / 2))
         case .character("u"), .control("u"): scroll(by: -max(1, pageHeight / 2))

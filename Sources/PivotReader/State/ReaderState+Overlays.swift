@@ -61,7 +61,7 @@ extension ReaderState {
     var overlayLineCount: Int {
         switch overlay {
         case .help: return Panels.helpLines.count
-        case .info: return Panels.infoLines(for: document).count
+        case .info: return Panels.infoLines(for: document, place: placeInfo).count
         case .outline: return document.sections.count
         case nil: return 0
         }

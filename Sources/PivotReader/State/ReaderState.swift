@@ -59,6 +59,9 @@ public struct ReaderState: Sendable {
     var searchMatches: [SearchIndex.Match] = []
     /// A one-off note in the status line, cleared by the next key.
     public internal(set) var message: String?
+    /// Lines the info panel shows about where the page is (set by the browser: its site path and
+    /// the command that opens this place).
+    public internal(set) var placeInfo: [MetadataEntry] = []
     /// The page laid out for the current width and folds (derived, kept to answer keys fast).
     public internal(set) var layout: Layout
     /// The page cut into layout units for the current folds.

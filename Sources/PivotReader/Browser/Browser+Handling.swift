@@ -1,0 +1,116 @@
+import PivotDocument
+
+/// Routes each event: the browser's own keys first (links, history, the index), the rest to
+/// the page reader.
+extension Browser {
+    mutating func handle(_ event: BrowserEvent) -> [Effect] {
+        switch event {
+        case .reader(let event):
+            return handleReaderEvent(event)
+        case .siteLoaded(let loaded):
+            site = loaded
+            awaitsSite = false
+            if let link = pendingLink {
+                pendingLink = nil
+                return follow(link: link)
+            }
+            return []
+        case .pageLoaded(let request, let page, let isPartial):
+            show(page, for: request, isPartial: isPartial)
+            return []
+        case .pageFailed(let request, let reason):
+            note(request.reason == .reload ? "could not reload the page: \(reason)" : reason)
+            return []
+        case .restOfPage(let loadGeneration, let page):
+            guard loadGeneration == generation, let current = reader else { return [] }
+            reader = current.replacingPage(with: page)
+            if let place = pendingPlace {
+                pendingPlace = nil
+                reader?.restore(place)
+            }
+            return []
+        case .endOfPage(let loadGeneration, let piece):
+            guard loadGeneration == generation, let current = reader else { return [] }
+            reader = current.knowingEndOfPage(piece)
+            return []
+        case .pageChanged:
+            guard let reader else { return [] }
+            return [.open(PageRequest(path: path, reason: .reload, place: pendingPlace ?? reader.place))]
+        case .siteSearched(let query, let hits):
+            guard var view = index, view.results?.query == query else { return [] }
+            view.results = SiteSearchResults(query: query, hits: hits, isSearching: false)
+            view.selection = 0
+            view.scroll = 0
+            index = view
+            if hits.isEmpty { indexMessage = "not found in any page: \(query)" }
+            return []
+        }
+    }
+
+    private mutating func handleReaderEvent(_ event: ReaderEvent) -> [Effect] {
+        switch event {
+        case .tick(let time):
+            now = time
+        case .resize(let size):
+            windowSize = size
+            if var view = index {
+                view.moveSelection(by: 0, pageHeight: listHeight)
+                index = view
+            }
+            if var panel = linksPanel {
+                panel.reveal(pageHeight: listHeight)
+                linksPanel = panel
+            }
+        case .key(.control("c")):
+            return [.quit]
+        case .key(let key):
+            indexMessage = nil
+            if index != nil { return indexKey(key) }
+            if let effects = browserKey(key) { return effects }
+        case .mouse(.click, let row, let column) where index == nil && linksPanel == nil:
+            if let reader, let link = reader.link(atRow: row, column: column) { return follow(link: link) }
+        case .mouse(let action, _, _) where index != nil || linksPanel != nil:
+            let amount = action == .wheelUp ? -3 : (action == .wheelDown ? 3 : 0)
+            let height = listHeight
+            if index != nil { index?.moveSelection(by: amount, pageHeight: height) } else { moveInLinksPanel(by: amount) }
+            return []
+        default:
+            break
+        }
+        guard let current = reader else { return [] }
+        var (next, effects) = update(current, event)
+        if case .info = next.overlay { next.placeInfo = placeInfo }
+        reader = next
+        return effects
+    }
+
+    /// Keys the browser answers on a page; nil hands the key to the page reader.
+    private mutating func browserKey(_ key: Key) -> [Effect]? {
+        guard let reader else { return nil }
+        if linkEntry != nil { return linkEntryKey(key) }
+        if linksPanel != nil { return linksPanelKey(key) }
+        // The reader's search prompt and panels keep their keys.
+        if reader.prompt != nil || reader.overlay != nil { return nil }
+        switch key {
+        case .character("f"):
+            guard !reader.document.links.isEmpty else {
+                note("this page has no links")
+                return []
+            }
+            linkEntry = ""
+            return []
+        case .character("L"):
+            openLinksPanel()
+            return []
+        case .character("B"), .backspace:
+            return goBack()
+        case .character("F"):
+            return goForward()
+        case .character("s"):
+            openIndex()
+            return []
+        default:
+            return nil
+        }
+    }
+}
