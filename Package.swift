@@ -37,6 +37,8 @@ let package = Package(
         // GIFs decoded with giflib and turned into text frames.
         .target(name: "PivotGIF", dependencies: ["PivotAnimation", "CGif"]),
         .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth"]),
+        // The edge to the file system for sites: the confined folder, its scan.
+        .target(name: "PivotFiles", dependencies: ["PivotDocument"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
         // The SSH edge: a swift-nio-ssh server running one reader process per session on a pty.
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
-                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal",
+                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal", "PivotFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds take libstdc++ from the archive that `make` links alone into
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation", "PivotTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
+        .testTarget(name: "PivotFilesTests", dependencies: ["PivotFiles", "PivotDocument"]),
         // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
         .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses", "PivotTestSupport"]),
         .testTarget(

@@ -38,6 +38,10 @@ static inline int pv_is_click(mmask_t m)      { return (m & (BUTTON1_CLICKED | B
 static inline FILE *pv_stdin(void)  { return stdin; }
 static inline FILE *pv_stdout(void) { return stdout; }
 
+/* tiparm is variadic, which Swift cannot call: one and two parameters are all we need. */
+static inline const char *pv_tiparm1(const char *cap, int a) { return cap ? tiparm(cap, a) : NULL; }
+static inline const char *pv_tiparm2(const char *cap, int a, int b) { return cap ? tiparm(cap, a, b) : NULL; }
+
 /* nl_langinfo(CODESET) is a macro argument Swift cannot name. */
 static inline const char *pv_codeset(void) { return nl_langinfo(CODESET); }
 #endif

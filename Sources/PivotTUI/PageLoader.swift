@@ -23,21 +23,22 @@ enum PageLoader {
 
     /// The end of a large page, read and parsed alone (see `PageSplitter.tailStart`), for `G`
     /// while the whole page is parsed. Nil when no safe cut is found: `G` then waits.
-    static func end(of path: String) -> PagePiece? {
+    static func end(of path: String, site: SiteContext? = nil) -> PagePiece? {
         guard let (bytes, linesBefore) = try? FileReader.readEnd(path, count: endReadBytes),
               let firstBreak = bytes.firstIndex(of: UInt8(ascii: "\n")),
               let text = try? PageSource.text(from: bytes[(firstBreak + 1)...]),
               let cut = PageSplitter.tailStart(of: text, minimum: 16_384) else { return nil }
         let linesToCut = linesBefore + 1 + text.utf8[..<cut].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let loaded = page(PageParser.document(from: String(text[cut...]), site: FileSite(pagePath: path)), at: path)
+        let loaded = page(PageParser.document(from: String(text[cut...]), site: site ?? FileSite(pagePath: path)), at: path)
         return PagePiece(document: loaded.document, standIns: loaded.standIns, lineOffset: linesToCut)
     }
 
     /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
     /// and parsed alone; `rest` then reads and parses the whole page, on another thread.
-    static func open(_ path: String?) throws -> (first: LoadedPage, rest: (@Sendable () -> LoadedPage)?) {
+    static func open(_ path: String?, site knownSite: SiteContext? = nil) throws
+        -> (first: LoadedPage, rest: (@Sendable () -> LoadedPage)?) {
         guard let path, path != "-" else { return (try load(path), nil) }
-        let site = FileSite(pagePath: path)
+        let site = knownSite ?? FileSite(pagePath: path)
         let top: String
         do {
             let (bytes, isWhole) = try FileReader.read(path, limit: PageSource.byteLimit, prefix: firstReadBytes)
@@ -89,7 +90,7 @@ enum PageLoader {
         }
     }
 
-    private static func page(_ text: String, at path: String, site: FileSite) -> LoadedPage {
+    private static func page(_ text: String, at path: String, site: SiteContext) -> LoadedPage {
         page(PageParser.document(from: text, site: site), at: path)
     }
 

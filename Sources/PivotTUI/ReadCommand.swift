@@ -11,8 +11,18 @@ struct ReadCommand: ParsableCommand {
 
     private static let defaults = ReadRequest()
 
-    @Argument(help: "A Markdown or Jekyll page, or '-' for standard input. Default: the built-in Pivot page.")
+    @Argument(help: "A Markdown or Jekyll page, a site folder, or '-' for standard input. Default: the built-in Pivot page. With --site: a page of the site, as a link names it (about, _pages/about.md#team).")
     var file: String?
+
+    @Option(help: "Read the site in this folder: its index, or the page given as FILE. Links never leave it.")
+    var site: String?
+
+    @Flag(name: .customLong("no-watch"), help: "Do not reload the page when its file changes.")
+    var noWatch = false
+
+    @Flag(name: .customLong("no-hyperlinks"),
+          help: "Never send external links as terminal hyperlinks (OSC 8; sent where the terminal is known to show them, or FORCE_HYPERLINK=1).")
+    var noHyperlinks = false
 
     @Flag(help: "Print the whole page as plain text, every section unfolded.")
     var plain = ReadCommand.defaults.plain
@@ -42,7 +52,8 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() {
-        ReadRequest(file: file, plain: plain, width: width, theme: theme, noColor: noColor, noMouse: noMouse,
-                    noAnimation: noAnimation, idleStop: idleStop).run()
+        ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
+                    noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
+                    hyperlinks: !noHyperlinks).run()
     }
 }

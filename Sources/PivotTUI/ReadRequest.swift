@@ -1,12 +1,17 @@
 import Glibc
 import PivotDocument
+import PivotFiles
 import PivotReader
 import PivotTerminal
 
 /// What `pivot-tui [read]` is asked to do, as plain values: the parsed command line, or the
 /// defaults when `EntryPoint` needs no parser. The defaults here are the command line's.
 struct ReadRequest {
+    /// A page, a site folder, or "-" for standard input; nil for the built-in page.
     var file: String?
+    /// `--site DIR`: read the site in DIR; `file` (or a remote reader's command) is then a page
+    /// of it, found as a link is (a path or a permalink, with an `#anchor`).
+    var site: String?
     var plain = false
     var width = 80
     var theme: ThemeName = .dark
@@ -14,52 +19,158 @@ struct ReadRequest {
     var noMouse = false
     var noAnimation = false
     var idleStop = 120
+    var watch = true
+    var hyperlinks = true
 
     /// Under OpenSSH's ForceCommand, `ssh host plain` asks for the page as text. Nothing else a
-    /// remote reader sends is read: no path, no option, no other command.
-    static var remoteAskedForPlainText: Bool {
-        guard let command = getenv("SSH_ORIGINAL_COMMAND") else { return false }
-        return String(cString: command).split(separator: " ") == ["plain"]
+    /// remote reader sends is read, except a page of the served site (`ssh -t host about`).
+    static var remoteCommand: String? {
+        getenv("SSH_ORIGINAL_COMMAND").map { String(cString: $0) }
     }
 
-    /// Opens the page: full screen on a terminal, else as plain text.
+    static var remoteAskedForPlainText: Bool {
+        remoteCommand?.split(separator: " ") == ["plain"]
+    }
+
+    /// Opens the page or the site: full screen on a terminal, else as plain text.
     func run() {
         let wantsPlainText = plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText
+        let target: SiteTarget
+        do {
+            target = try SiteTarget(file: file, site: site, remoteCommand: Self.remoteCommand)
+        } catch {
+            Diagnostics.fail("\(error)")
+        }
+        if let folder = target.folder, target.isFolder {
+            runSite(folder, deepLink: target.deepLink, plainText: wantsPlainText)
+        } else {
+            runPage(target, plainText: wantsPlainText)
+        }
+    }
+
+    private var settings: ReaderSettings {
+        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
+        return ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
+    }
+
+    private var options: TerminalSession.Options {
+        TerminalSession.Options(settings: settings, theme: theme,
+                                useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
+                                useMouse: !noMouse, hyperlinks: hyperlinks)
+    }
+
+    /// One page (a file, standard input or the built-in page); its site is read after the first paint.
+    private func runPage(_ target: SiteTarget, plainText: Bool) {
         let page: LoadedPage
         var rest: (@Sendable () -> LoadedPage)?
         do {
             // On screen a large page opens on its top while the rest is parsed; plain text needs it all.
-            if wantsPlainText { page = try PageLoader.load(file) } else { (page, rest) = try PageLoader.open(file) }
+            if plainText { page = try PageLoader.load(file) } else { (page, rest) = try PageLoader.open(file) }
         } catch {
             Diagnostics.fail("\(error)")
         }
-        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
-        let settings = ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
-        if wantsPlainText {
+        if plainText {
             PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
             return
         }
         let localeNote = TerminalSession.prepareLocale()
-        let options = TerminalSession.Options(
-            settings: settings, theme: theme,
-            useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
-            useMouse: !noMouse)
-        // The whole page and its end, each made on a thread of its own (see TerminalSession).
+        let folder = target.folder
+        let pagePath = target.pagePath
+        let file = self.file
+        let settings = self.settings
+        let first = PreparedPage(document: page.document, standIns: page.standIns)
         let wholePage = rest.map { make in
             { @Sendable in let whole = make(); return PreparedPage(document: whole.document, standIns: whole.standIns) }
         }
-        let file = self.file
-        let endOfPage: (@Sendable () -> PagePiece?)? = rest == nil ? nil : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
-        switch TerminalSession.run(page.document, standIns: page.standIns, options: options, localeNote: localeNote,
-                                   rest: wholePage, end: endOfPage) {
+        let endOfPage: Navigator.PageEnd? = rest == nil ? nil : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
+        let navigator = SiteNavigator.navigator(folder: folder, start: pagePath == nil ? page : nil)
+        let outcome = TerminalSession.run(
+            start: { size, now in
+                var browser = Browser(page: first, path: pagePath, isPartial: rest != nil, settings: settings, size: size,
+                                      awaitsSite: folder != nil && pagePath != nil, now: now)
+                browser.shareCommand = Self.shareCommand(folder: folder)
+                return browser
+            },
+            rest: wholePage, end: endOfPage, navigator: navigator, options: options, localeNote: localeNote,
+            watchesFiles: watch && pagePath != nil)
+        finish(outcome) {
+            let whole = rest.map { $0() } ?? page
+            PlainOutput.write(PlainText.render(whole.document, width: width, standIns: whole.standIns))
+        }
+    }
+
+    /// A site folder: its index, or the page a deep link names.
+    private func runSite(_ folder: SiteFolder, deepLink: String?, plainText: Bool) {
+        let scan = SiteScanner.scan(folder)
+        let site = scan.site
+        var opening: (PageRequest, Navigator.Opening)?
+        var note = scan.notes.first
+        if let deepLink {
+            switch LinkResolver.resolve(Link(text: "", target: deepLink.hasPrefix("/") ? deepLink : "/" + deepLink),
+                                        from: nil, in: site) {
+            case .page(let path, let fragment):
+                let request = PageRequest(path: path, reason: .follow, fragment: fragment)
+                opening = (request, SiteNavigator.open(request, folder: folder, site: site, start: nil))
+            default:
+                note = "not in this site: \(TextSanitizer.clean(deepLink))"
+            }
+        }
+        if plainText {
+            if case (_, .page(let page, let rest, _))? = opening {
+                let whole = rest?().document ?? page.document
+                PlainOutput.write(PlainText.render(whole, width: width, standIns: page.standIns))
+            } else {
+                if let note { Diagnostics.warn(note) }
+                PlainOutput.write(SiteListing.text(site))
+            }
+            return
+        }
+        let localeNote = TerminalSession.prepareLocale()
+        let settings = self.settings
+        var firstRest: Navigator.PageRest?
+        var firstEnd: Navigator.PageEnd?
+        if case (_, .page(_, let rest, let end))? = opening {
+            firstRest = rest
+            firstEnd = end
+        }
+        let outcome = TerminalSession.run(
+            start: { size, now in
+                var browser = Browser(site: site, settings: settings, size: size, now: now)
+                browser.shareCommand = Self.shareCommand(folder: folder)
+                switch opening {
+                case (let request, .page(let page, let rest, _))?:
+                    browser = update(browser, .pageLoaded(request, page, isPartial: rest != nil)).0
+                case (_, .failed(let reason))?:
+                    browser.note(reason)
+                case nil:
+                    break
+                }
+                if let note { browser.note(note) }
+                return browser
+            },
+            rest: firstRest, end: firstEnd, navigator: SiteNavigator.navigator(folder: folder, start: nil),
+            options: options, localeNote: localeNote, watchesFiles: watch)
+        finish(outcome) { PlainOutput.write(SiteListing.text(site)) }
+    }
+
+    private func finish(_ outcome: TerminalSession.Outcome, plainFallback: () -> Void) {
+        switch outcome {
         case .finished:
             return
         case .unavailable(let reason):
             Diagnostics.warn(reason)
-            let whole = rest.map { $0() } ?? page
-            PlainOutput.write(PlainText.render(whole.document, width: width, standIns: whole.standIns))
+            plainFallback()
         case .signalled(let signal):
             Diagnostics.reraise(signal)
         }
+    }
+
+    /// The command that opens a place again: over SSH the server's address, else this program on the site.
+    static func shareCommand(folder: SiteFolder?) -> String? {
+        if let connection = getenv("SSH_CONNECTION").map({ String(cString: $0) }) {
+            let parts = connection.split(separator: " ")
+            if parts.count == 4 { return "ssh -t -p \(parts[3]) \(parts[2])" }
+        }
+        return folder.map { "pivot-tui --site " + Browser.quotedWord($0.root) }
     }
 }

@@ -21,7 +21,9 @@ final class CursesScreen {
     }
 
     private let screen: OpaquePointer
-    private let theme: Theme
+    let theme: Theme
+    /// Writes external links as terminal hyperlinks (OSC 8) after each frame; nil: off.
+    var hyperlinks: HyperlinkWriter?
     private var shown: CellGrid?
     /// The terminal has a line-drawing charset (terminfo `smacs`, and `q` in `acsc`).
     private let drawsLinesInLineCharset: Bool
@@ -127,13 +129,16 @@ final class CursesScreen {
     func draw(_ grid: CellGrid) {
         let window = pv_stdscr()
         if shown?.width != grid.width || shown?.height != grid.height { werase(window) }
+        var drawn: [Int] = []
         for row in 0..<min(grid.height, Int(getmaxy(window))) {
             if let shown, shown.width == grid.width, row < shown.height, shown.row(row) == grid.row(row) { continue }
             drawRow(grid, row, window)
+            drawn.append(row)
         }
         shown = grid
         wnoutrefresh(window)
         doupdate()
+        if let hyperlinks, !grid.hyperlinks.isEmpty { hyperlinks.write(grid, rows: drawn, theme: theme) }
     }
 
     private func drawRow(_ grid: CellGrid, _ row: Int, _ window: UnsafeMutablePointer<WINDOW>?) {

@@ -13,12 +13,15 @@ public enum TerminalSession {
         public var theme: ThemeName
         public var useColor: Bool
         public var useMouse: Bool
+        /// External links as terminal hyperlinks, where the terminal is known to show them.
+        public var hyperlinks: Bool
 
-        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool) {
+        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool, hyperlinks: Bool = true) {
             self.settings = settings
             self.theme = theme
             self.useColor = useColor
             self.useMouse = useMouse
+            self.hyperlinks = hyperlinks
         }
     }
 
@@ -43,12 +46,11 @@ public enum TerminalSession {
         return "the locale is not UTF-8 and C.UTF-8 is missing; non-ASCII text may show wrongly"
     }
 
-    /// The rest of a large page: parsed on another thread while the reader shows its top.
-    public typealias PageRest = @Sendable () -> PreparedPage
-
-    public static func run(_ document: Document, standIns: [String: Animation], options: Options,
-                           localeNote: String?, rest: PageRest? = nil,
-                           end: (@Sendable () -> PagePiece?)? = nil) -> Outcome {
+    /// Runs the browser until the reader quits. `start` makes it for the screen's size and the
+    /// clock's time; `rest` and `end` are the first page's parts still to come (a large page).
+    public static func run(start: (Size, Int) -> Browser, rest: Navigator.PageRest? = nil,
+                           end: Navigator.PageEnd? = nil, navigator: Navigator, options: Options,
+                           localeNote: String?, watchesFiles: Bool) -> Outcome {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
         let screen: CursesScreen
         do {
@@ -58,61 +60,44 @@ public enum TerminalSession {
             return .unavailable(reason: "\(error)")
         }
         defer { screen.close() }
+        if HyperlinkWriter.wanted(allowed: options.hyperlinks, environment: { getenv($0).map { String(cString: $0) } }) {
+            screen.hyperlinks = HyperlinkWriter()
+        }
         let wakeDescriptor = pv_install_signal_handlers()
 
-        var state = ReaderState(document: document, settings: options.settings, size: screen.size,
-                                standIns: standIns, now: MonotonicClock.milliseconds())
-        if let localeNote, state.message == nil { state = state.withMessage(localeNote) }
-        if rest != nil { state = state.awaitingRestOfPage() }
-        screen.draw(render(state))
-        // After the first paint, so the threads do not compete with it. The end is parsed on a
-        // thread of its own: it is ready long before the whole page.
-        let restOfPage = rest.flatMap { BackgroundWork($0) }
-        let endOfPage = restOfPage == nil ? nil : end.flatMap { BackgroundWork($0) }
-        if rest != nil && restOfPage == nil, let rest {
-            // No thread to be had: the whole page now, before the first key.
-            let whole = rest()
-            state = state.replacingPage(with: whole)
-            screen.draw(render(state))
-        }
+        var loop = SessionLoop(browser: start(screen.size, MonotonicClock.milliseconds()), navigator: navigator,
+                               screen: screen, watchesFiles: watchesFiles)
+        if let localeNote { loop.note(localeNote) }
+        screen.draw(render(loop.browser))
+        // After the first paint, so the threads do not compete with it.
+        loop.startParts(rest: rest, end: end)
+        loop.startReadingSite()
+        loop.watchOpenPage()
         #if DEBUG
         // Test builds only: a crash on request, to prove the crash handler restores the terminal.
         if getenv("PIVOT_TUI_DEBUG_CRASH") != nil { fatalError("crash requested by PIVOT_TUI_DEBUG_CRASH") }
         #endif
 
-        // poll skips negative descriptors: the wake pipe may be missing, the rest's is dropped once taken.
-        var descriptors = [
-            pollfd(fd: screen.inputDescriptor, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: restOfPage?.readyDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: endOfPage?.readyDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
-        ]
         while true {
-            for index in descriptors.indices { descriptors[index].revents = 0 }
-            // Sleep until input, a signal, or the next animation frame; with nothing playing, forever.
-            let timeout = state.nextTick.map { Int32(clamping: $0) } ?? -1
+            // poll skips negative descriptors: work not running, no watcher.
+            var descriptors = [
+                pollfd(fd: screen.inputDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            ] + loop.descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            // Sleep until input, a signal, work done, or the next animation frame; with nothing playing, forever.
+            let timeout = loop.browser.reader?.nextTick.map { Int32(clamping: $0) } ?? -1
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && errno != EINTR { return .finished }
-            state = update(state, .tick(MonotonicClock.milliseconds())).0
+            loop.send(.reader(.tick(MonotonicClock.milliseconds())))
             if wakeDescriptor >= 0 { pv_drain_wakeups(wakeDescriptor) }
             let signal = pv_pending_termination()
             if signal != 0 { return .signalled(signal) }
 
             var changed = ready == 0  // a frame is due
-            if descriptors[3].revents != 0, let piece = endOfPage?.take() {
-                descriptors[3].fd = -1
-                if let piece { state = state.knowingEndOfPage(piece) }
-                changed = true
-            }
-            if descriptors[2].revents != 0, let page = restOfPage?.take() {
-                descriptors[2].fd = -1
-                descriptors[3].fd = -1  // the whole page makes its end part moot
-                state = state.replacingPage(with: page)
-                changed = true
-            }
+            if loop.takeFinishedWork(ready: descriptors.dropFirst(2).map { $0.revents != 0 }) { changed = true }
             if pv_take_resize() != 0 {
                 screen.adoptWindowSize()
-                state = update(state, .resize(screen.size)).0
+                loop.send(.reader(.resize(screen.size)))
                 changed = true
             }
             // Read every key that has arrived, then draw once.
@@ -124,15 +109,13 @@ public enum TerminalSession {
                 case .ignored:
                     continue
                 case .event(let event):
-                    let (next, effects) = update(state, event)
-                    state = next
                     changed = true
-                    if effects.contains(.quit) { return .finished }
+                    if loop.send(.reader(event)) { return .finished }
                 }
             }
             // The terminal went away (ssh dropped, window closed): nothing will ever arrive.
             if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .finished }
-            if changed { screen.draw(render(state)) }
+            if changed { screen.draw(render(loop.browser)) }
         }
     }
 }

@@ -1,0 +1,75 @@
+import PivotDocument
+import PivotFiles
+import PivotReader
+import PivotTerminal
+
+/// Pages for the browser, read from the site folder and nowhere else: every path goes through
+/// `SiteFolder.confinedFile` before a byte is read.
+enum SiteNavigator {
+    /// Bytes of all pages read by one site-wide search, at most.
+    static let searchByteBudget = 256 * 1_048_576
+    /// Hits a site-wide search lists, at most.
+    static let searchHitLimit = 500
+
+    /// `start` is the page the reader began with, for a request without a path (the built-in
+    /// page or standard input, which cannot be read twice).
+    static func navigator(folder: SiteFolder?, start: LoadedPage?) -> Navigator {
+        var readSite: (@Sendable () -> Site?)?
+        if let folder { readSite = { SiteScanner.scan(folder).site } }
+        return Navigator(
+            open: { request, site in open(request, folder: folder, site: site, start: start) },
+            readSite: readSite,
+            searchSite: { query, site in
+                guard let folder else { return [] }
+                return search(query, in: site, folder: folder)
+            },
+            fileToWatch: { path in
+                guard let path, let folder else { return nil }
+                return try? folder.confinedFile(path)
+            })
+    }
+
+    static func open(_ request: PageRequest, folder: SiteFolder?, site: Site?, start: LoadedPage?) -> Navigator.Opening {
+        guard let path = request.path else {
+            guard let start else { return .failed("this page cannot be opened again") }
+            return .page(PreparedPage(document: start.document, standIns: start.standIns), rest: nil, end: nil)
+        }
+        guard let folder else { return .failed("not in this site: \(path)") }
+        let file: String
+        do {
+            file = try folder.confinedFile(path)
+        } catch {
+            return .failed("\(error)")
+        }
+        do {
+            let context: SiteContext = site ?? FileSite(pagePath: file)
+            let (first, rest) = try PageLoader.open(file, site: context)
+            let prepared = PreparedPage(document: first.document, standIns: first.standIns)
+            guard let rest else { return .page(prepared, rest: nil, end: nil) }
+            return .page(prepared,
+                         rest: { let whole = rest(); return PreparedPage(document: whole.document, standIns: whole.standIns) },
+                         end: { PageLoader.end(of: file, site: context) })
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Every page's text searched as page search does; only pages holding the query's bytes
+    /// are parsed.
+    static func search(_ query: String, in site: Site, folder: SiteFolder) -> [SiteSearchHit] {
+        let ignoresCase = !query.contains { $0.isUppercase }
+        let needle = ignoresCase ? query.lowercased() : query
+        var hits: [SiteSearchHit] = []
+        var budget = searchByteBudget
+        for page in site.pages {
+            guard hits.count < searchHitLimit, budget > 0, let file = try? folder.confinedFile(page.path),
+                  let bytes = try? FileReader.read(file, limit: min(budget, SiteFolder.pageByteLimit)),
+                  let text = try? PageSource.text(from: bytes) else { continue }
+            budget -= bytes.count
+            guard (ignoresCase ? text.lowercased() : text).contains(needle) else { continue }
+            let document = PageParser.document(from: text, site: site)
+            hits += SiteSearch.hits(of: query, in: document, path: page.path, pageTitle: page.title)
+        }
+        return Array(hits.prefix(searchHitLimit))
+    }
+}

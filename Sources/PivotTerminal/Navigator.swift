@@ -1,0 +1,35 @@
+import PivotDocument
+import PivotReader
+
+/// What the run loop asks of the program for the browser: pages, the site, a search through it.
+/// The program (PivotTUI) reads files; the loop only calls these.
+public struct Navigator: Sendable {
+    /// The rest of a large page: parsed on another thread while the reader shows its top.
+    public typealias PageRest = @Sendable () -> PreparedPage
+    /// The end of a large page, parsed alone, for `G` while the rest is parsed.
+    public typealias PageEnd = @Sendable () -> PagePiece?
+
+    public enum Opening: Sendable {
+        case page(PreparedPage, rest: PageRest?, end: PageEnd?)
+        case failed(String)
+    }
+
+    /// Loads the page a request names, within the site.
+    public var open: @Sendable (PageRequest, Site?) -> Opening
+    /// Reads the site after the first paint; nil when the page has none.
+    public var readSite: (@Sendable () -> Site?)?
+    /// The hits of a search through every page of the site.
+    public var searchSite: @Sendable (String, Site) -> [SiteSearchHit]
+    /// The file to watch for changes while a page is open (nil: none).
+    public var fileToWatch: @Sendable (String?) -> String?
+
+    public init(open: @escaping @Sendable (PageRequest, Site?) -> Opening,
+                readSite: (@Sendable () -> Site?)?,
+                searchSite: @escaping @Sendable (String, Site) -> [SiteSearchHit],
+                fileToWatch: @escaping @Sendable (String?) -> String?) {
+        self.open = open
+        self.readSite = readSite
+        self.searchSite = searchSite
+        self.fileToWatch = fileToWatch
+    }
+}
