@@ -25,8 +25,11 @@ struct ServeCommand: ParsableCommand {
             help: "The Ed25519 host key file, created (0600) on first start. Default: $XDG_STATE_HOME/pivot-tui/host_ed25519 or ~/.local/state/pivot-tui/host_ed25519.")
     var hostKey: String?
 
-    @Option(help: "The page to serve (a Markdown or Jekyll file). Default: the built-in Pivot page.")
+    @Option(help: "The page to serve (a Markdown or Jekyll file). Default: the built-in Pivot page. With --site: the page of the site sessions open on (a path or permalink in it).")
     var page: String?
+
+    @Option(help: "Serve the whole site in this folder: sessions land on its index (or --page) and follow links inside it; `ssh -t HOST PAGE` opens a page of it.")
+    var site: String?
 
     @Option(name: .customLong("max-sessions"), help: "Most sessions at once.")
     var maxSessions = 64
@@ -66,9 +69,14 @@ struct ServeCommand: ParsableCommand {
         var readerArguments = ["pivot-tui", "read"]
         let pageText: String
         do {
-            let absolutePage = try page.map(Self.absolutePath)
-            if let absolutePage { readerArguments.append(absolutePage) }
-            pageText = try reader.plainText(arguments: Array(readerArguments.dropFirst()) + ["--plain"])
+            if let site {
+                readerArguments += ["--site", try Self.absolutePath(site)]
+                pageText = try reader.plainText(arguments: Array(readerArguments.dropFirst()) + ["--plain"])
+            } else {
+                let absolutePage = try page.map(Self.absolutePath)
+                if let absolutePage { readerArguments.append(absolutePage) }
+                pageText = try reader.plainText(arguments: Array(readerArguments.dropFirst()) + ["--plain"])
+            }
         } catch {
             fail("\(error)")
         }
@@ -78,10 +86,12 @@ struct ServeCommand: ParsableCommand {
         limits.maxSessionsPerAddress = maxPerAddress
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         limits.loginGrace = .seconds(Int64(loginGrace))
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: address.host, port: address.port,
             readerExecutable: reader.path, readerArguments: readerArguments,
             plainText: pageText, authorizedKeys: nil, limits: limits)
+        configuration.servesSite = site != nil
+        configuration.sitePage = site == nil ? nil : page
         do {
             try ServerLauncher.serve(configuration, hostKeyPath: keyPath, authorizedKeysPath: authorizedKeys)
         } catch {

@@ -11,6 +11,10 @@ public struct ServerConfiguration: Sendable {
     public var readerArguments: [String]
     /// The page as plain text, for sessions without a terminal and for `ssh HOST plain`.
     public var plainText: String
+    /// True when a site is served: a session's one-word command may then name a page of it.
+    public var servesSite = false
+    /// On a served site, the page a session opens when it names none (nil: the site index).
+    public var sitePage: String?
     /// Who may log in: anyone when nil, otherwise only the holders of these keys.
     public var authorizedKeys: AuthorizedKeys?
     public var limits: ServerLimits

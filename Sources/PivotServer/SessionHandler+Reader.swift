@@ -7,11 +7,11 @@ import NIOSSH
 /// Back-pressure both ways: the pty is read only while the SSH channel can take more, and the
 /// client's keys are read only while the pty can take them.
 extension SessionHandler {
-    func startReader(on terminal: TerminalRequest, context: ChannelHandlerContext) {
+    func startReader(on terminal: TerminalRequest, arguments: [String], context: ChannelHandlerContext) {
         let process: ReaderProcess
         do {
             process = try ReaderProcess(
-                executable: configuration.readerExecutable, arguments: configuration.readerArguments,
+                executable: configuration.readerExecutable, arguments: arguments,
                 environment: ReaderEnvironment.variables(terminalType: terminal.type, connection: connection.sshConnection),
                 size: terminal.size)
         } catch {

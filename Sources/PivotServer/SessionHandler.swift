@@ -129,7 +129,8 @@ final class SessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.ShellRequest:
             start(.forShell(hasTerminal: terminal != nil), command: nil, wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:
-            start(.forExec(request.command), command: request.command, wantReply: request.wantReply)
+            start(.forExec(request.command, servesSite: configuration.servesSite, hasTerminal: terminal != nil),
+                  command: request.command, wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             logger.info("refused", metadata: ["subsystem": "\(LogValue.sanitized(request.subsystem))"])
             reply(false, to: request.wantReply)
@@ -178,11 +179,14 @@ final class SessionHandler: ChannelInboundHandler {
         scheduleIdleCheck(at: lastInput + configuration.limits.idleTimeout)
 
         switch command {
-        case .reader:
+        case .reader(let page):
             let terminal = self.terminal ?? TerminalRequest(type: "", columns: 0, rows: 0)
             logger.info("session start", metadata: ["kind": "reader", "term": "\(terminal.type)",
-                                                    "size": "\(terminal.size)"])
-            startReader(on: terminal, context: context)
+                                                    "size": "\(terminal.size)",
+                                                    "page": "\(LogValue.sanitized(page ?? ""))"])
+            startReader(on: terminal, arguments: command.readerArguments(configuration.readerArguments,
+                                                                           defaultPage: configuration.sitePage),
+                        context: context)
         case .plainText, .refused:
             logger.info("session start", metadata: ["kind": "plain", "pty": "\(self.terminal != nil)"])
             earlyInput = nil

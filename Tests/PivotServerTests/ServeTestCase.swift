@@ -98,8 +98,9 @@ class ServeTestCase: XCTestCase {
 
     /// Starts `ssh -t` in a tmux window; when ssh ends the window shows `SSH_EXIT=<status>`.
     func startTerminal(port: Int, key: String? = nil, width: Int = 80, height: Int = 24,
-                       user: String = "reader", _ extra: [String] = []) throws -> TmuxSession {
-        let command = ([ssh] + sshArguments(port: port, key: key, extra + ["-t", "\(user)@127.0.0.1"]))
+                       user: String = "reader", _ extra: [String] = [], remoteCommand: String? = nil) throws -> TmuxSession {
+        let command = ([ssh] + sshArguments(port: port, key: key, extra + ["-t", "\(user)@127.0.0.1"])
+                       + (remoteCommand.map { [$0] } ?? []))
             .map(shellQuoted).joined(separator: " ")
         let terminal = try TmuxSession(width: width, height: height,
                                        script: "\(command); echo SSH_EXIT=$?; sleep 60")
