@@ -38,7 +38,8 @@ struct JekyllRules {
             let post = PostName(SitePaths.baseName(file.path))
             date = post.date ?? front.values["date"]?.string.map { String(TextSanitizer.clean($0).prefix(10)) }
             derived = postPermalink(post, front: front.values)
-            aliases.append("/" + post.slug + "/")
+            // `{% post_url %}` read before the site was known gives the post's name as a pretty path.
+            aliases += ["/" + post.slug + "/", LiquidRenderer.derivedPermalink(forPath: SitePaths.baseName(file.path))]
         } else if first.hasPrefix("_") {
             let name = String(first.dropFirst())
             if collections.contains(name) {

@@ -57,7 +57,11 @@ public enum SiteSearch {
             return String(line.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").prefix(160))
         }
         let characters = Array(text)
-        let start = max(0, min(anchor.offset, characters.count) - 30)
+        var start = max(0, min(anchor.offset, characters.count) - 30)
+        // From the start of a word, when one begins between there and the match.
+        if start > 0, let space = characters[start..<min(anchor.offset, characters.count)].firstIndex(of: " ") {
+            start = space + 1
+        }
         var line = String(characters[start..<min(characters.count, start + 160)])
         line = line.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return (start > 0 ? "…" : "") + line
