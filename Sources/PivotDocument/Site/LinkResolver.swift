@@ -21,7 +21,8 @@ public enum LinkTarget: Sendable, Hashable {
 /// - A relative path joins the page's folder; `.` and `..` are applied; climbing above the
 ///   root, a hidden part (`.git`) or `_site` is outside, as is a backslash path.
 /// - A site-absolute path (`/about/`) is looked up as a permalink first (also `/about`,
-///   `/about.html`, `/about/index.html`), then as a path from the root.
+///   `/about.html`, `/about/index.html`), then as a path from the root; one that names no page
+///   and does not end in "/" is a file path (`/etc/passwd`): outside.
 /// - A Markdown file is the page at that path, or missing; a folder (`docs/`, `docs`) is its
 ///   `index.md` or `README.md`, else a permalink, else `docs.md`, else missing; `x.html` is a
 ///   permalink; any other file is outside.
@@ -89,6 +90,8 @@ public enum LinkResolver {
         for suffix in [".md", ".markdown"] where !path.isEmpty && site.index(ofPath: path + suffix) != nil {
             return .page(path: path + suffix, fragment: pageFragment)
         }
+        // A site URL ends in "/" (`/about/`); an absolute path that names no page is a file path.
+        if isAbsolute && !decoded.hasSuffix("/") { return .outside(link.target) }
         return .missing(path.isEmpty ? "/" : path)
     }
 
