@@ -101,8 +101,12 @@ struct ReadRequest {
 
     /// A site folder: its index, or the page a deep link names.
     private func runSite(_ folder: SiteFolder, deepLink: String?, plainText: Bool) {
+        let folderArgument = site ?? file ?? folder.root
         let scan = SiteScanner.scan(folder)
         let site = scan.site
+        if site.pages.isEmpty, deepLink == nil {
+            Diagnostics.fail("\(folderArgument): no Markdown pages in this folder")
+        }
         var opening: (PageRequest, Navigator.Opening)?
         var note = scan.notes.first
         if let deepLink {

@@ -30,8 +30,18 @@ final class CommandLineTests: EndToEndTestCase {
         try assertFailsCleanly("/nonexistent/missing.md")
     }
 
-    func testDirectoryFails() throws {
-        try assertFailsCleanly("/")
+    func testAFolderWithoutPagesFails() throws {
+        try assertFailsCleanly(workDirectory.path)
+    }
+
+    func testAFolderIsASiteWhosePagesArePrintedWhenPiped() throws {
+        try "# Apple notes\n".write(to: workDirectory.appendingPathComponent("apple.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: workDirectory.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try "# Pear notes\n".write(to: workDirectory.appendingPathComponent("more/pear.md"), atomically: true, encoding: .utf8)
+        let result = try run([workDirectory.path])
+        XCTAssertEqual(result.exitStatus, 0, result.stderrText)
+        XCTAssertTrue(result.stdoutText.contains("Apple notes  /apple.md  (apple.md)"), result.stdoutText)
+        XCTAssertTrue(result.stdoutText.contains("Pear notes  /more/pear.md  (more/pear.md)"), result.stdoutText)
     }
 
     func testPipedOutputIsPlainPageText() throws {

@@ -34,10 +34,11 @@ final class HostileInputTests: EndToEndTestCase {
         try check("ELF binary", file: "elf.md", bytes: elf, expect: .refused(saying: "binary file"))
     }
 
-    func testADirectoryIsRefused() throws {
+    func testAFolderWithoutPagesIsRefused() throws {
+        // A folder opens a site; one without a single Markdown page is refused like a bad page.
         let directory = workDirectory.appendingPathComponent("dir.md")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try check("directory", path: directory.path, expect: .refused(saying: "is a directory"))
+        try check("directory", path: directory.path, expect: .refused(saying: "no Markdown pages"))
     }
 
     func testAMissingFileIsRefused() throws {
