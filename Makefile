@@ -61,7 +61,7 @@ bench-site: static-cxx
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
-	.build-bench-venv/bin/python bench/site.py --pivot-tui "$(BIN)" --pages $(PAGES) --sizes $${SIZES:-80x24} --repeats $${REPEATS:-5}
+	.build-bench-venv/bin/python bench/sites.py --pivot-tui "$(BIN)" --pages $(PAGES) --sizes $${SIZES:-80x24} --repeats $${REPEATS:-5}
 
 # Micro-benchmarks of the core (docs/BENCHMARKS.md): parse, outline, layout, render and a key,
 # on the embedded Pivot page and the 10 MiB page of `bench/run.py --docs big`, with

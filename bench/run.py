@@ -35,6 +35,7 @@ from pathlib import Path
 
 import animation
 import pages
+import sites as site_bench
 import termbench as tb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,6 +311,8 @@ def render(results):
             out.append(f"\nErrors: {errors}")
     if results.get("animation"):
         out.append(animation.render(results["animation"]))
+    if results.get("site"):
+        out.append(site_bench.render(results["site"]))
     if not results["cells"]:
         return "\n".join(out) + "\n"
     out.append("\n## Bytes written for the first line scroll (first repetition)\n")
@@ -340,6 +343,9 @@ def main():
                     help="the animation section (pivot-tui on its embedded page): "
                          "on (after the documents), off, or only it")
     animation.add_options(ap)
+    site_bench.add_options(ap)
+    ap.add_argument("--site-section", choices=["on", "off"], default="on",
+                    help="the site section (bench/sites.py): a generated site of --pages pages")
     ap.add_argument("--settle-ms", type=float, default=50)
     ap.add_argument("--line-presses", type=int, default=10)
     ap.add_argument("--page-presses", type=int, default=5)
@@ -424,6 +430,9 @@ def main():
             results["cells"].append(cell)
     if cfg.animation_section != "off":
         results["animation"] = animation.run(str(Path(cfg.pivot_tui).resolve()), sizes, cfg.repeats, cfg)
+    if cfg.site_section == "on" and cfg.animation_section != "only":
+        cfg.timeout, cfg.scratch = cfg.startup_timeout, str(scratch)
+        results["site"] = site_bench.run(str(Path(cfg.pivot_tui).resolve()), sizes, cfg.repeats, cfg)
     results["elapsed_s"] = round(time.time() - t_start, 1)
 
     out = cfg.out

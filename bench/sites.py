@@ -12,7 +12,7 @@ For each terminal size and repetition (see docs/BENCHMARKS.md, "Sites"):
               reader's memory (VmHWM and VmRSS) before and after.
   less        less on the same first page: first paint (reference for the same-run ratio).
 
-    python bench/site.py --pivot-tui PATH [--sizes 80x24] [--repeats 3] [--pages 1000]
+    python bench/sites.py --pivot-tui PATH [--sizes 80x24] [--repeats 3] [--pages 1000]
 """
 
 import argparse
