@@ -110,19 +110,28 @@ struct ReadRequest {
         var opening: (PageRequest, Navigator.Opening)?
         var note = scan.notes.first
         if let deepLink {
+            // A deep link is a site-absolute link: a permalink or a path from the root.
             switch LinkResolver.resolve(Link(text: "", target: deepLink.hasPrefix("/") ? deepLink : "/" + deepLink),
                                         from: nil, in: site) {
             case .page(let path, let fragment):
                 let request = PageRequest(path: path, reason: .follow, fragment: fragment)
                 opening = (request, SiteNavigator.open(request, folder: folder, site: site, start: nil))
+            case .missing(let path) where SiteScanner.isMarkdown(path):
+                // Not listed (written since, or past the listing's limits): the folder decides.
+                let request = PageRequest(path: path, reason: .follow)
+                opening = (request, SiteNavigator.open(request, folder: folder, site: site, start: nil))
             default:
                 note = "not in this site: \(TextSanitizer.clean(deepLink))"
             }
+            if case (_, .failed(let reason))? = opening { note = reason }
         }
         if plainText {
             if case (_, .page(let page, let rest, _))? = opening {
                 let whole = rest?().document ?? page.document
                 PlainOutput.write(PlainText.render(whole, width: width, standIns: page.standIns))
+            } else if deepLink != nil {
+                // The page asked for is not there: say so, as for a missing file.
+                Diagnostics.fail(note ?? "not in this site")
             } else {
                 if let note { Diagnostics.warn(note) }
                 PlainOutput.write(SiteListing.text(site))

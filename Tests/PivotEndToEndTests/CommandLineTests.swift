@@ -34,6 +34,24 @@ final class CommandLineTests: EndToEndTestCase {
         try assertFailsCleanly(workDirectory.path)
     }
 
+    func testDeepLinksIntoASiteArePagesOfItOrOneLineOfRefusal() throws {
+        let site = try SiteFixtures.write(in: workDirectory)
+        let about = try run(["--site", site.path, "about#orchard-part-2"])
+        XCTAssertEqual(about.exitStatus, 0, about.stderrText)
+        XCTAssertTrue(about.stdoutText.hasPrefix(SiteFixtures.aboutTitle), about.stdoutText)
+        let post = try run(["--site", site.path, "_posts/2021-04-05-blossom.md"])
+        XCTAssertTrue(post.stdoutText.hasPrefix("Blossom Week"), post.stdoutText)
+        for (link, note) in [("../../etc/passwd", "not in this site"), ("/etc/passwd", "not in this site"),
+                             ("escape.md", "not in this site: escape.md"), ("shed.md", "no such page in this site: shed.md"),
+                             (".git/config", "not in this site")] {
+            let result = try run(["--site", site.path, link])
+            XCTAssertEqual(result.exitStatus, 1, link)
+            XCTAssertTrue(result.stdout.isEmpty, "\(link): \(result.stdoutText)")
+            XCTAssertTrue(result.stderrText.hasPrefix("pivot-tui: \(note)") && result.stderrText.filter { $0 == "\n" }.count == 1,
+                          "\(link): \(result.stderrText)")
+        }
+    }
+
     func testAFolderIsASiteWhosePagesArePrintedWhenPiped() throws {
         try "# Apple notes\n".write(to: workDirectory.appendingPathComponent("apple.md"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: workDirectory.appendingPathComponent("more"), withIntermediateDirectories: true)
