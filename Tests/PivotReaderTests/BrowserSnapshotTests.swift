@@ -29,6 +29,14 @@ final class BrowserSnapshotTests: XCTestCase {
         }
     }
 
+    func testFootnotesAtTheEndOfAPage() {
+        let fixture = SiteFixture(texts: ["notes.md": "---\ntitle: Notes\n---\nA claim[^a] and a second[^b].\n\n"
+                                            + "[^a]: The source.\n[^b]: Another source,\n    on two lines.\n"])
+        for size in sizes {
+            assertSnapshot(render(fixture.browser(on: "notes.md", width: size.width, height: size.height)), named: "footnotes")
+        }
+    }
+
     func testLinksPanel() {
         for size in sizes {
             let browser = fixture.press(fixture.browser(on: "index.md", width: size.width, height: size.height),

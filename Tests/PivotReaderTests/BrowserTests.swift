@@ -218,6 +218,19 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(text.contains("ssh -t -p 2222 host about.md#about-part-"), text)
     }
 
+    func testAFootnoteMarkerJumpsToItsNoteAndBackComesBack() {
+        let fixture = SiteFixture(texts: ["notes.md": "A claim[^1] to check.\n\n" + SiteFixture.long("body", sections: 4)
+                                            + "\n[^1]: The source of the claim.\n"])
+        var browser = fixture.browser(on: "notes.md")
+        let top = browser.topAnchor
+        browser = fixture.follow(browser, number: 1)
+        let reader = browser.reader!
+        XCTAssertTrue(reader.layout.lines[reader.top..<min(reader.layout.lines.count, reader.top + reader.pageHeight)]
+            .contains { $0.text.contains("¹ The source of the claim.") })
+        browser = fixture.press(browser, .character("B"))
+        XCTAssertEqual(browser.topAnchor, top)
+    }
+
     func testHistoryIsBounded() {
         var browser = fixture.browser(on: "index.md")
         for _ in 0..<(Browser.historyLimit + 20) {

@@ -96,7 +96,10 @@ struct InlineConverter {
             append("[image: \(alt.isEmpty ? "untitled" : alt)]", style: effective.union(.dim), link: effectiveLink,
                    isText: false)
         case CMARK_NODE_FOOTNOTE_REFERENCE:
-            append("[^\(TextSanitizer.clean(literal()))]", style: effective.union(.dim), link: nil)
+            let number = TextSanitizer.clean(literal())
+            let index = links.count
+            links.append(Link(text: "note \(number)", target: "#" + Footnotes.anchor(number)))
+            append(Footnotes.marker(number), style: effective.union(.link), link: index, isText: false)
         default:
             guard depth < Self.depthLimit else {
                 appendText(MarkdownConverter.allText(node), style: effective, link: effectiveLink)

@@ -10,6 +10,8 @@ struct MarkdownConverter {
     var links: [Link] = []
     /// Ids an HTML block set with nothing to show (`<a name="x"></a>`): they name the next block.
     var pendingAnchorIDs: [String] = []
+    /// Notes seen so far: cmark-gfm puts them at the end, numbered as their references.
+    var footnoteCount = 0
 
     static func parse(_ markdown: String) -> (blocks: [Block], links: [Link]) {
         cmark_gfm_core_extensions_ensure_registered()
@@ -100,7 +102,18 @@ struct MarkdownConverter {
             if result.isEmpty { pendingAnchorIDs += html.pendingAnchorIDs } else { result[result.count - 1].anchorIDs += html.pendingAnchorIDs }
             return result
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            return blocks(childrenOf: node, depth: depth + 1)
+            footnoteCount += 1
+            let number = String(footnoteCount)
+            var body = blocks(childrenOf: node, depth: depth + 1)
+            let marker = Span(Footnotes.marker(number) + " ", style: .dim)
+            if case .paragraph(let spans)? = body.first?.kind {
+                body[0].kind = .paragraph([marker] + spans)
+            } else {
+                body.insert(Block(.paragraph([marker]), line: line), at: 0)
+            }
+            body[0].anchorIDs.append(Footnotes.anchor(number))
+            // A rule before the first note sets the notes apart from the page, as sites show them.
+            return (footnoteCount == 1 ? [Block(.rule, line: line)] : []) + body
         default:
             if Self.typeName(node) == "table" { return [Block(.table(table(node)), line: line)] }
             return blocks(childrenOf: node, depth: depth + 1)
