@@ -39,6 +39,26 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    func testCalloutsAndAttributeLists() {
+        let page = PageParser.document(from: """
+            ---
+            title: Callouts
+            ---
+            Read the [guide](https://example.org/guide){:target="_blank"} first.
+
+            {: .note .warning}
+            Pygments is deprecated and falls back to Rouge, which reads the same stylesheets.
+
+            > [!TIP]
+            > Fold this box with the others.
+
+            The end.
+            """)
+        for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {
+            assertSnapshot(render(Fixtures.state(page, width: size.width, height: size.height)), named: "callouts")
+        }
+    }
+
     func testHelpPanel() {
         assertSnapshot(render(press(Fixtures.state(Fixtures.pivot), .character("?"))), named: "help")
     }

@@ -7,6 +7,8 @@ public struct Block: Sendable {
     public var order: Int
     /// Ids the page gives this block (kramdown `{#id}`, HTML `id=`/`name=`), for `#anchor` links.
     public var anchorIDs: [String] = []
+    /// Set on a `.quote` that is a callout box (its first block is the label).
+    public var callout: Callout?
 
     public init(_ kind: Kind, line: Int, order: Int = 0, anchorIDs: [String] = []) {
         self.kind = kind

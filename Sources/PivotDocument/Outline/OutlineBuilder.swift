@@ -157,9 +157,13 @@ struct OutlineBuilder {
                 item.blocks = item.blocks.map { itemSections(in: $0, parent: itemParent) }
                 list.items[index] = item
             }
-            return Block(.list(list), line: block.line)
+            var copy = block
+            copy.kind = .list(list)
+            return copy
         case .quote(let blocks):
-            return Block(.quote(blocks.map { itemSections(in: $0, parent: parent) }), line: block.line)
+            var quote = block
+            quote.kind = .quote(blocks.map { itemSections(in: $0, parent: parent) })
+            return quote
         default:
             return block
         }

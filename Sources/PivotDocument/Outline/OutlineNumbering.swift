@@ -26,13 +26,18 @@ extension OutlineBuilder {
             blocks.map { block in
                 switch block.kind {
                 case .section(let id, let body): return Block(.section(newID[id], rewrite(body)), line: block.line)
-                case .quote(let inner): return Block(.quote(rewrite(inner)), line: block.line)
+                case .quote(let inner):
+                    var quote = block
+                    quote.kind = .quote(rewrite(inner))
+                    return quote
                 case .list(var list):
                     for index in list.items.indices {
                         list.items[index].section = list.items[index].section.map { newID[$0] }
                         list.items[index].blocks = rewrite(list.items[index].blocks)
                     }
-                    return Block(.list(list), line: block.line)
+                    var copy = block
+                    copy.kind = .list(list)
+                    return copy
                 default: return block
                 }
             }

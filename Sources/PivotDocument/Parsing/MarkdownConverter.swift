@@ -32,7 +32,10 @@ struct MarkdownConverter {
         guard let root = cmark_parser_finish(parser) else { return ([], []) }
         defer { cmark_node_free(root) }
         var converter = MarkdownConverter()
-        let blocks = converter.blocks(childrenOf: root, depth: 0)
+        var blocks = converter.blocks(childrenOf: root, depth: 0)
+        if markdown.contains(KramdownAttributes.tableOfContentsMarker) {
+            blocks = tableOfContents(replacingMarkerIn: blocks, links: &converter.links)
+        }
         return (blocks, converter.links)
     }
 
@@ -41,14 +44,26 @@ struct MarkdownConverter {
     mutating func blocks(childrenOf parent: OpaquePointer, depth: Int) -> [Block] {
         var result: [Block] = []
         var child = cmark_node_first_child(parent)
+        var pendingCallout: Callout?
         while let node = child {
+            child = cmark_node_next(node)
+            // kramdown's `{: .note}` (see KramdownAttributes): a marker for the block before or after it.
+            if let marker = Self.calloutMarker(node) {
+                if marker.before { pendingCallout = marker.kind } else if let last = result.indices.last {
+                    result[last] = Self.callout(marker.kind, around: [result[last]])
+                }
+                continue
+            }
             var converted = block(node, depth: depth)
             if !pendingAnchorIDs.isEmpty, !converted.isEmpty {
                 converted[0].anchorIDs += pendingAnchorIDs
                 pendingAnchorIDs = []
             }
+            if let kind = pendingCallout, !converted.isEmpty {
+                converted = [Self.callout(kind, around: converted)]
+                pendingCallout = nil
+            }
             result += converted
-            child = cmark_node_next(node)
         }
         return result
     }
@@ -92,9 +107,14 @@ struct MarkdownConverter {
             return [Block(.code(language: TextSanitizer.clean(language),
                                 text: TextSanitizer.clean(text, keepNewlines: true)), line: line)]
         case CMARK_NODE_BLOCK_QUOTE:
-            return [Block(.quote(blocks(childrenOf: node, depth: depth + 1)), line: line)]
+            let inner = blocks(childrenOf: node, depth: depth + 1)
+            if let (kind, body) = Self.githubAlert(inner) { return [Self.callout(kind, around: body, line: line)] }
+            return [Block(.quote(inner), line: line)]
         case CMARK_NODE_LIST:
             return [Block(.list(list(node, depth: depth)), line: line)]
+        case CMARK_NODE_HTML_BLOCK where Self.string(cmark_node_get_literal(node)).trimmingSpaces()
+            == KramdownAttributes.tableOfContentsMarker:
+            return [Block(.paragraph([Span(Self.tableOfContentsPlaceholder)]), line: line)]
         case CMARK_NODE_HTML_BLOCK:
             var html = HTMLConverter(links: links)
             var result = html.blocks(from: Self.string(cmark_node_get_literal(node)), line: line)

@@ -7,7 +7,7 @@ public enum PageParser {
         if let warning = frontMatter.warning { warnings.append(warning) }
         let liquid = LiquidRenderer.render(frontMatter.body, page: frontMatter.values, site: site)
         warnings += liquid.notes
-        let parsed = MarkdownConverter.parse(liquid.text)
+        let parsed = MarkdownConverter.parse(KramdownAttributes.strip(liquid.text))
 
         var metadata: [MetadataEntry] = []
         if case .mapping(let pairs) = frontMatter.values {

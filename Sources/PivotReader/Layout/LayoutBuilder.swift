@@ -110,7 +110,20 @@ struct LayoutBuilder {
             for index in start..<lines.count where !lines[index].isBlank || index < lines.count - 1 {
                 // Past the indentation limit, inner quotes share their bar with the outer one.
                 if lines[index].runs.contains(where: { $0.column == column }) { continue }
-                lines[index].runs.insert(Run(column: column, text: glyphs.quote, style: CellStyle(.quote)), at: 0)
+                // A callout's bar takes its kind's colour, and its text stays as bright as the page's.
+                let bar = block.callout.map { CellStyle(Self.role(of: $0)) } ?? CellStyle(.quote)
+                lines[index].runs.insert(Run(column: column, text: glyphs.quote, style: bar), at: 0)
+                if let callout = block.callout {
+                    // The label, first line of the box, in the box's colour.
+                    if index == start {
+                        lines[index].runs = lines[index].runs.map { run in
+                            var run = run
+                            if run.style.role == .text { run.style.role = Self.role(of: callout) }
+                            return run
+                        }
+                    }
+                    continue
+                }
                 lines[index].runs = lines[index].runs.map { run in
                     var run = run
                     if run.style.role == .text { run.style.role = .quote }
@@ -162,6 +175,16 @@ struct LayoutBuilder {
             line.runs = [Run(column: 0, text: "", style: .plain)]
         }
         lines.append(line)
+    }
+
+    static func role(of callout: Callout) -> ColorRole {
+        switch callout {
+        case .note, .info: return .blue
+        case .tip: return .green
+        case .important: return .magenta
+        case .warning: return .yellow
+        case .caution, .danger: return .red
+        }
     }
 
     private func markerRun(folded: Bool, column: Int) -> Run {
