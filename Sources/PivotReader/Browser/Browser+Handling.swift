@@ -24,6 +24,8 @@ extension Browser {
         case .restOfPage(let loadGeneration, let page):
             guard loadGeneration == generation, let current = reader else { return [] }
             reader = current.replacingPage(with: page)
+            // The panel listed the part's links; the whole page has its own.
+            if linksPanel != nil { openLinksPanel() }
             if let place = pendingPlace {
                 pendingPlace = nil
                 reader?.restore(place)
@@ -32,6 +34,7 @@ extension Browser {
         case .endOfPage(let loadGeneration, let piece):
             guard loadGeneration == generation, let current = reader else { return [] }
             reader = current.knowingEndOfPage(piece)
+            if linksPanel != nil { openLinksPanel() }
             return []
         case .pageChanged:
             guard let reader else { return [] }
