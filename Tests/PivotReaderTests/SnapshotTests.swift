@@ -52,6 +52,8 @@ final class SnapshotTests: XCTestCase {
             > [!TIP]
             > Fold this box with the others.
 
+            Shipped :rocket: at last :tada: (but `:tada:` in code stays).
+
             The end.
             """)
         for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {

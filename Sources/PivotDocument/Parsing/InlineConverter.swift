@@ -49,7 +49,7 @@ struct InlineConverter {
                 text += MarkdownConverter.string(cmark_node_get_literal(next))
                 child = cmark_node_next(next)
             }
-            appendTextWithWikiLinks(text, style: style.union(htmlStyle))
+            appendTextWithWikiLinks(Emoji.replacingShortcodes(in: text), style: style.union(htmlStyle))
         }
     }
 
