@@ -57,3 +57,18 @@ final class TextWrapperTests: XCTestCase {
         }
     }
 }
+
+/// A link's number stays whole on one line, even when the word before it is cut.
+final class LinkNumberWrapTests: XCTestCase {
+    func testTheNumberIsNeverSplit() {
+        let link = CellStyle(.link, .underline, link: 94)
+        let number = CellStyle(.muted, .dim, link: 94)
+        for width in 8...14 {
+            let lines = TextWrapper.wrap([TextWrapper.Piece(text: "AdoptAPet", style: link),
+                                          TextWrapper.Piece(text: "[95]", style: number)], width: width)
+            let texts = lines.map { $0.runs.map(\.text).joined() }
+            XCTAssertTrue(texts.contains { $0.contains("[95]") }, "width \(width): \(texts)")
+            XCTAssertEqual(texts.joined(), "AdoptAPet[95]", "width \(width)")
+        }
+    }
+}

@@ -67,6 +67,12 @@ enum TextWrapper {
                         emit(current[...], offset: lineOffset)
                         lineOffset = offset
                         current = []
+                    } else if let cut = numberStart(current, continuing: piece.style), cut > 0 {
+                        // A link's number (`[12]`) is never split: it goes to the next line whole.
+                        emit(current[..<cut], offset: lineOffset)
+                        let carried = Array(current[cut...])
+                        lineOffset = offset - carried.count
+                        current = carried
                     } else {
                         emit(current[...], offset: lineOffset)
                         lineOffset = offset
@@ -83,6 +89,15 @@ enum TextWrapper {
         }
         if !current.isEmpty || lines.isEmpty { emit(current[...], offset: lineOffset) }
         return lines
+    }
+
+    /// Where the link number that `style` continues begins at the end of `current`; nil when the
+    /// character to place is no part of a link number.
+    private static func numberStart(_ current: [(Character, CellStyle, Int)], continuing style: CellStyle) -> Int? {
+        guard style.link != nil, style.role == .muted else { return nil }
+        var cut = current.count
+        while cut > 0, current[cut - 1].1 == style { cut -= 1 }
+        return cut < current.count ? cut : nil
     }
 
     /// Hard-wraps one line of preformatted text at `width` cells.
