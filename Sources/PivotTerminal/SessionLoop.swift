@@ -30,8 +30,11 @@ struct SessionLoop {
          watcher?.descriptor ?? -1]
     }
 
+    /// A note for the status line, unless one is there already (a page's own note comes first).
     mutating func note(_ text: String) {
-        if browser.reader?.message == nil { browser.note(text) }
+        let onIndex = browser.index != nil || browser.reader == nil
+        let hasNote = onIndex ? browser.indexMessage != nil : browser.reader?.message != nil
+        if !hasNote { browser.note(text) }
     }
 
     /// Sends an event and carries out what it asks for; true when the reader quits.
