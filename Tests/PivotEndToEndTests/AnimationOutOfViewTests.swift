@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// A pane nobody can see is not redrawn: scrolled off the screen, or behind a panel, the screen
 /// stays as it is; back in view, the pane plays again.

@@ -1,4 +1,5 @@
 import Glibc
+import PivotTestSupport
 import XCTest
 
 /// `p` holds the pane on its frame and says so in the status line; `p` again plays on.

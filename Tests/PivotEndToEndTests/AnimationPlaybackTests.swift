@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// A playing pane redraws its own rows and nothing else, on the fixture page and on the page
 /// built into the binary; and however fast it plays, keys are still answered.

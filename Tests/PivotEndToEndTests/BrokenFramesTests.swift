@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// A stand-in that does not parse costs the image its animation, never the page: the image
 /// shows as text and the info panel says which frames file was refused.

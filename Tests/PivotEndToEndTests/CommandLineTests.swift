@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// The reader run without a terminal: errors, piped output, --help and --version.

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// With no FILE the reader shows the page built into the binary, wherever it is run from:

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// Shared setup for the end-to-end tests: the binary, a temporary directory, and tmux sessions

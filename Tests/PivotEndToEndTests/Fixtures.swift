@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 
 /// Pages the tests write, and facts read from the repository's own page.
 enum Fixtures {
@@ -89,6 +90,3 @@ enum Fixtures {
 }
 
 /// Quotes a word for `sh`, so paths with spaces or quotes survive the shell command line.
-func shellQuoted(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-}

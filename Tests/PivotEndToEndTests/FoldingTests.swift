@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// `-` folds every section to one line, `+` opens them all again.
 final class FoldingTests: EndToEndTestCase {

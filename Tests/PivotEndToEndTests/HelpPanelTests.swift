@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// `q` in the help panel closes the panel, not the program.
 final class HelpPanelTests: EndToEndTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import Glibc
 
 /// Runs a program on a fresh pseudo-terminal and records every byte it writes to it, for

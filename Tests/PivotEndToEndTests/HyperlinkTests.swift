@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// External links as terminal hyperlinks (OSC 8): only where asked or known to work, only

@@ -1,4 +1,5 @@
 import Glibc
+import PivotTestSupport
 import XCTest
 
 /// `--idle-stop SECONDS`: with no key for that long the pane rests on its last frame, so an

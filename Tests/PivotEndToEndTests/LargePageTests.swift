@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// A large page opens on its top while the rest is parsed on another thread; the end key
 /// reaches the end of the whole page, and the terminal is restored as always.

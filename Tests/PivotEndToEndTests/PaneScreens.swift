@@ -1,3 +1,5 @@
+import PivotTestSupport
+
 /// Reading the animation pane off a captured screen: the box drawn with ┌ ─ ┐ │ └ ┘.
 extension Screen {
     /// The rows of the pane's box, top border to bottom border; nil when no whole box is shown.
@@ -28,7 +30,7 @@ extension Screen {
 
     /// Indices of the rows that differ from `other`'s (a missing row counts as different).
     func rowsDiffering(from other: Screen) -> [Int] {
-        (0..<max(lines.count, other.lines.count)).filter { row in
+        (0..<Swift.max(lines.count, other.lines.count)).filter { row in
             (row < lines.count ? lines[row] : nil) != (row < other.lines.count ? other.lines[row] : nil)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// The binary run with pipes for stdout and stderr (no terminal), in this test's directory.

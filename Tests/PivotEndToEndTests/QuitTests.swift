@@ -1,4 +1,5 @@
 import Glibc
+import PivotTestSupport
 import XCTest
 
 /// Every way out leaves the terminal as it was: normal screen back, canonical mode and echo on,

@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// Checks on how the reader left the terminal, read from the lines `startReader` prints after it.
 extension EndToEndTestCase {

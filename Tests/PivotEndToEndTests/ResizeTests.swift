@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// The reader follows the terminal's size: it reflows to a narrow window, and a round trip
 /// back to the old size keeps the line that was at the top at the top.

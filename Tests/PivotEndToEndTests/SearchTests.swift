@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// A search finds text inside folded sections and opens them to show it.
 final class SearchTests: EndToEndTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// Reading a whole site in a real terminal: the index, its filter, links by number and by the

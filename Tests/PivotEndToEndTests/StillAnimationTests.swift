@@ -1,4 +1,5 @@
 import XCTest
+import PivotTestSupport
 
 /// `--no-animation` and `PIVOT_TUI_NO_ANIMATION=1` show the first frame and never change it.
 final class StillAnimationTests: EndToEndTestCase {

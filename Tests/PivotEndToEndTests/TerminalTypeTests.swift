@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// The reader under terminal types it may meet: each either shows the reader (the header holds

@@ -1,6 +1,7 @@
 @testable import PivotServer
 import Crypto
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// The host key file: made once with safe modes, the same key afterwards, refused when others

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import Glibc
 import XCTest
 

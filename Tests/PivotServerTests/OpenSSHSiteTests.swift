@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// A whole site under OpenSSH's ForceCommand (`pivot-tui --site DIR`): readers land on the index,

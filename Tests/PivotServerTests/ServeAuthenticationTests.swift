@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// Anonymous by default; with --authorized-keys only the listed keys log in.

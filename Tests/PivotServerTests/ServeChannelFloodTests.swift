@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import NIOCore
 import XCTest
 

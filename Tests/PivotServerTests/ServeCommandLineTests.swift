@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// `pivot-tui serve` checks what it is given before it listens.

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// Readers see the same host key after a restart; an unsafe key file stops the server.

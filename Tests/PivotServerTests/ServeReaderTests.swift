@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// The reader over `pivot-tui serve`, as a person sees it: ssh -t in a real terminal (tmux).

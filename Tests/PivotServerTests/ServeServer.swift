@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import Glibc
 
 /// A running `pivot-tui serve` on 127.0.0.1 and a port of its own choosing (port 0), with

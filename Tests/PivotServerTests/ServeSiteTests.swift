@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// A whole site over `pivot-tui serve --site`, with the real ssh client in a real terminal:

@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import Glibc
 import XCTest
 
@@ -110,7 +111,7 @@ class ServeTestCase: XCTestCase {
 
     /// Waits until the reader shows `title` in its header and its help hint in the status line.
     @discardableResult
-    func waitForReader(_ terminal: TmuxSession, title: String = ServedPage.title) throws -> [String] {
+    func waitForReader(_ terminal: TmuxSession, title: String = ServedPage.title) throws -> Screen {
         try terminal.waitForScreen("the reader shows \"\(title)\"") { screen in
             (screen.first ?? "").trimmingCharacters(in: .whitespaces).hasPrefix(title)
                 && (screen.last ?? "").contains("?: help")
@@ -137,10 +138,6 @@ class ServeTestCase: XCTestCase {
     }
 }
 
-/// Quotes a word for sh.
-func shellQuoted(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-}
 
 /// The page the tests serve: a title no other page has, sections to fold, and a paragraph
 /// long enough to wrap differently at 80 and at 50 columns.

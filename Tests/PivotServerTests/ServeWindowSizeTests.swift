@@ -1,4 +1,5 @@
 import Foundation
+import PivotTestSupport
 import XCTest
 
 /// Window sizes no terminal has, in `pty-req` and in `window-change`: 0x0, 1x1, 65535x65535,

@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import PivotTestSupport
 import Glibc
 @testable import PivotTerminal
 import PivotReader
