@@ -231,6 +231,25 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(browser.topAnchor, top)
     }
 
+    func testBackToALargePageRestoresThePlaceWhenTheWholePageArrives() {
+        // The top part of a page does not reach the place the reader left: it is kept, and taken
+        // up when the whole page arrives.
+        let whole = fixture.page("about.md")
+        var reader = ReaderState(document: whole.document, settings: ReaderSettings(), size: Size(width: 80, height: 24))
+        reader = update(reader, .key(.end)).0
+        let place = reader.place
+        let top = PreparedPage(document: PageParser.document(from: "---\ntitle: About\n---\n## about part 1\n\nStart.\n"),
+                               standIns: [:])
+        var browser = fixture.browser(on: "index.md")
+        browser = fixture.send(browser, .pageLoaded(PageRequest(path: "about.md", reason: .follow, place: place), top,
+                                                    isPartial: true))
+        XCTAssertEqual(browser.reader?.part, .top)
+        browser = fixture.send(browser, .restOfPage(generation: browser.generation, whole))
+        XCTAssertEqual(browser.reader?.part, .whole)
+        XCTAssertEqual(browser.reader?.place.anchor, place.anchor)
+        XCTAssertEqual(browser.topAnchor, reader.layout.lines[reader.top].anchor)
+    }
+
     func testHistoryIsBounded() {
         var browser = fixture.browser(on: "index.md")
         for _ in 0..<(Browser.historyLimit + 20) {
