@@ -30,6 +30,29 @@ final class LargePageTests: EndToEndTestCase {
         try session.waitForText("EXIT=0")
     }
 
+    func testALinkToALargePageOpensItsTopAndBackAndForthKeepThePlace() throws {
+        _ = try writePage(Self.largePage, named: "large.md")
+        let home = try writePage("---\ntitle: Small Home\n---\n\nSee [the large page](large.md).\n", named: "home.md")
+        let session = try startReader([home.path], width: 80, height: 24)
+        try session.waitForText("Small Home")
+        try session.type("f1")
+        try session.sendKeys("Enter")
+        try session.waitForScreen("the large page's top") { $0.contains("The first words of the large page.") }
+        try session.sendKeys("G")
+        let end = try session.waitForScreen("its end", timeout: 30) { screen in
+            screen.contains("The last words of the large page.") && screen.statusLine.contains("Bot")
+        }
+        try session.sendKeys("B")
+        try session.waitForScreen("home again") { $0.header.contains("Small Home") }
+        try session.sendKeys("F")
+        let again = try session.waitForScreen("the end of the large page again", timeout: 30) { screen in
+            screen.contains("The last words of the large page.") && screen.statusLine.contains("Bot")
+        }
+        XCTAssertEqual(Array(again.pageLines), Array(end.pageLines))
+        try session.sendKeys("q")
+        try session.waitForText("EXIT=0")
+    }
+
     func testResizingAndFoldingAtTheEndOfALargePage() throws {
         let page = try writePage(Self.largePage)
         let session = try startReader([page.path], width: 80, height: 24)

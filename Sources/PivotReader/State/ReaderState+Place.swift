@@ -3,14 +3,19 @@ import PivotDocument
 /// Where the reader is on a page: what the history keeps to come back to the same line, with the
 /// same folds, focus and search. Values only: no document is kept alive by a place.
 public struct PagePlace: Hashable, Sendable {
-    /// The text at the top of the page area (nil: the top of the page).
+    /// The text at the top of the page area (nil: the top of the page, or see `sourceLine`).
     public var anchor: Anchor?
+    /// Where the top is in the page's file, when the reader held only a large page's end part
+    /// (whose blocks are numbered apart from the whole page's): the source line of its block.
+    public var sourceLine: Int?
     public var folds: Set<Int>
     public var focus: Int?
     public var search: String?
 
-    public init(anchor: Anchor? = nil, folds: Set<Int> = [], focus: Int? = nil, search: String? = nil) {
+    public init(anchor: Anchor? = nil, sourceLine: Int? = nil, folds: Set<Int> = [], focus: Int? = nil,
+                search: String? = nil) {
         self.anchor = anchor
+        self.sourceLine = sourceLine
         self.folds = folds
         self.focus = focus
         self.search = search
@@ -21,7 +26,12 @@ extension ReaderState {
     /// The place to come back to: the top line's text, as a resize keeps it.
     public var place: PagePlace {
         let topAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil
-        return PagePlace(anchor: readingAnchor ?? topAnchor, folds: folds, focus: focus, search: search)
+        guard case .end(let lineOffset) = part else {
+            return PagePlace(anchor: readingAnchor ?? topAnchor, folds: folds, focus: focus, search: search)
+        }
+        // An end part's blocks and sections are its own: only the file's line means the same later.
+        let line = (readingAnchor ?? topAnchor).flatMap { document.line(ofOrder: $0.order) }.map { $0 + lineOffset }
+        return PagePlace(sourceLine: line, search: search)
     }
 
     /// The same page at `place`. Section numbers that the page no longer has (it changed on
@@ -33,7 +43,10 @@ extension ReaderState {
             self.search = search
             searchMatches = SearchIndex.matches(of: search, in: document, glyphs: settings.glyphs)
         }
-        if let anchor = place.anchor {
+        let anchor = place.anchor ?? place.sourceLine.flatMap { line in
+            document.order(atLine: line - part.lineOffset).map { Anchor(order: $0, offset: 0) }
+        }
+        if let anchor {
             scroll(to: line(showing: anchor))
             readingAnchor = anchor
         }
