@@ -61,6 +61,30 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    func testDetailsFoldedAtFirst() {
+        let page = PageParser.document(from: """
+            ---
+            title: Details
+            ---
+            Intro text.
+
+            <details>
+            <summary>Click to expand</summary>
+
+            Hidden text that shows once the section is unfolded.
+
+            </details>
+
+            After the details.
+            """)
+        for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {
+            let state = Fixtures.state(page, width: size.width, height: size.height)
+            XCTAssertEqual(state.folds.count, 1)
+            assertSnapshot(render(state), named: "details-folded")
+            assertSnapshot(render(press(state, .tab, .enter)), named: "details-unfolded")
+        }
+    }
+
     func testHelpPanel() {
         assertSnapshot(render(press(Fixtures.state(Fixtures.pivot), .character("?"))), named: "help")
     }

@@ -18,13 +18,17 @@ public struct Section: Sendable, Hashable {
     public var depth: Int
     public var parent: Int?
     public var children: [Int]
+    /// Folded when the page opens (a `<details>` without `open`, as browsers show it).
+    public var startsFolded: Bool
 
-    public init(id: Int, kind: Kind, title: String, depth: Int, parent: Int?, children: [Int] = []) {
+    public init(id: Int, kind: Kind, title: String, depth: Int, parent: Int?, children: [Int] = [],
+                startsFolded: Bool = false) {
         self.id = id
         self.kind = kind
         self.title = title
         self.depth = depth
         self.parent = parent
         self.children = children
+        self.startsFolded = startsFolded
     }
 }

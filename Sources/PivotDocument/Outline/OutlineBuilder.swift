@@ -25,9 +25,10 @@ struct OutlineBuilder {
             if case .heading = blocks[index].kind { return true }
             return false
         }
-        let body = hasHeadings
+        var body = hasHeadings
             ? builder.nestByHeadings(blocks, titleIndex: titleIndex)
             : builder.passagesAndGroups(blocks, parent: nil)
+        body = builder.detailsSections(in: body, parent: nil)
         return builder.renumbered(Result(title: title, blocks: body, sections: builder.sections,
                                          titleInBody: titleIndex != nil))
     }
@@ -166,6 +167,34 @@ struct OutlineBuilder {
             return quote
         default:
             return block
+        }
+    }
+
+    /// `<details>` placeholders (see `MarkdownConverter+Details`) made into sections, titled by
+    /// their summary, folded at first unless they were `open`.
+    private mutating func detailsSections(in blocks: [Block], parent: Int?) -> [Block] {
+        blocks.map { block in
+            var copy = block
+            switch block.kind {
+            case .section(let id, let body) where id == MarkdownConverter.detailsFolded || id == MarkdownConverter.detailsOpen:
+                let title = body.first?.leadingText ?? "Details"
+                let section = newSection(.passage, title: title, parent: parent)
+                sections[section].startsFolded = id == MarkdownConverter.detailsFolded
+                copy.kind = .section(section, detailsSections(in: body, parent: section))
+            case .section(let id, let body):
+                copy.kind = .section(id, detailsSections(in: body, parent: id))
+            case .quote(let inner):
+                copy.kind = .quote(detailsSections(in: inner, parent: parent))
+            case .list(var list):
+                for index in list.items.indices {
+                    list.items[index].blocks = detailsSections(in: list.items[index].blocks,
+                                                               parent: list.items[index].section ?? parent)
+                }
+                copy.kind = .list(list)
+            default:
+                break
+            }
+            return copy
         }
     }
 

@@ -42,11 +42,39 @@ struct MarkdownConverter {
     // MARK: - Blocks
 
     mutating func blocks(childrenOf parent: OpaquePointer, depth: Int) -> [Block] {
-        var result: [Block] = []
+        var nodes: [OpaquePointer] = []
         var child = cmark_node_first_child(parent)
-        var pendingCallout: Callout?
         while let node = child {
+            nodes.append(node)
             child = cmark_node_next(node)
+        }
+        return blocks(fromNodes: nodes, depth: depth)
+    }
+
+    mutating func blocks(fromNodes nodes: [OpaquePointer], depth: Int) -> [Block] {
+        var result: [Block] = []
+        var pendingCallout: Callout?
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            index += 1
+            // `<details>` … `</details>` across blocks: the blocks between become a foldable section.
+            if let opening = Self.detailsOpening(node) {
+                var inner: [OpaquePointer] = []
+                var nesting = 1
+                while index < nodes.count {
+                    let next = nodes[index]
+                    index += 1
+                    if Self.detailsOpening(next) != nil { nesting += 1 }
+                    if Self.closesDetails(next) {
+                        nesting -= 1
+                        if nesting == 0 { break }
+                    }
+                    inner.append(next)
+                }
+                result.append(details(opening, body: inner, line: Int(cmark_node_get_start_line(node)), depth: depth))
+                continue
+            }
             // kramdown's `{: .note}` (see KramdownAttributes): a marker for the block before or after it.
             if let marker = Self.calloutMarker(node) {
                 if marker.before { pendingCallout = marker.kind } else if let last = result.indices.last {

@@ -100,6 +100,9 @@ public struct ReaderState: Sendable {
         if !document.warnings.isEmpty {
             message = document.warnings[0] + (document.warnings.count > 1 ? " (i: all notes)" : "")
         }
+        // `<details>` open folded, as browsers show them.
+        let startFolded = Set(document.sections.lazy.filter(\.startsFolded).map(\.id))
+        if !startFolded.isEmpty { relayout(folds: startFolded) }
     }
 
     // MARK: - Geometry
