@@ -26,7 +26,7 @@ final class CorpusMarkupTests: XCTestCase {
             let text = try String(contentsOf: page, encoding: .utf8)
             let document = PageParser.document(from: text)
             for line in prose(document.blocks) {
-                for marker in ["{:", "[^", "[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]", "[!CAUTION]", "<details", "<summary"] {
+                for marker in ["{:", "[^", "[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]", "[!CAUTION]", "<details", "<summary", "<table", "<tr", "<td"] {
                     XCTAssertFalse(line.contains(marker), "\(page.lastPathComponent): \(marker) in \(line.prefix(120))")
                 }
             }

@@ -85,6 +85,22 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    func testHTMLTable() {
+        let page = PageParser.document(from: """
+            ---
+            title: Table
+            ---
+            <table>
+            <tr><th>Fruit</th><th>Season</th></tr>
+            <tr><td>Apple</td><td>Autumn<br>and winter</td></tr>
+            <tr><td>Cherry</td><td>Early summer</td></tr>
+            </table>
+            """)
+        for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {
+            assertSnapshot(render(Fixtures.state(page, width: size.width, height: size.height)), named: "html-table")
+        }
+    }
+
     func testHelpPanel() {
         assertSnapshot(render(press(Fixtures.state(Fixtures.pivot), .character("?"))), named: "help")
     }

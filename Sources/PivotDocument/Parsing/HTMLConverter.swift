@@ -16,6 +16,10 @@ struct HTMLConverter {
     private var skipping: String?
     private var preformatted = 0
     private var line = 0
+    /// The `<table>` being read; nested tables are read as the text of their cells.
+    private var table: HTMLTableBuilder?
+    private var tableDepth = 0
+    private var inCell = false
 
     init(links: [Link]) {
         self.links = links
@@ -74,6 +78,7 @@ struct HTMLConverter {
                 }
             }
         }
+        if tableStart(name, attributes: attributes, selfClosing: selfClosing) { return }
         switch name {
         case "script", "style", "template", "noscript", "iframe", "svg", "math":
             if !selfClosing { skipping = name }
@@ -107,6 +112,7 @@ struct HTMLConverter {
     }
 
     private mutating func end(_ name: String) {
+        if tableEnd(name) { return }
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush()
@@ -122,6 +128,75 @@ struct HTMLConverter {
                 styles.remove(at: index)
             }
         }
+    }
+
+    // MARK: Tables
+
+    /// Table tags while a table is read (and `<table>` itself); true when the tag was taken.
+    private mutating func tableStart(_ name: String, attributes: [String: String], selfClosing: Bool) -> Bool {
+        if name == "table" {
+            tableDepth += 1
+            guard tableDepth == 1, !selfClosing else { return true }
+            flush()
+            table = HTMLTableBuilder()
+            return true
+        }
+        guard table != nil else { return false }
+        switch name {
+        case "thead", "tbody", "tfoot":
+            table?.startSection(name)
+        case "tr":
+            endCell()
+            table?.startRow()
+        case "td", "th":
+            guard tableDepth == 1 else { spans.append(Span(" ")); return true }
+            endCell()
+            spans = []
+            table?.startCell(isHeader: name == "th", colspan: attributes["colspan"])
+            inCell = true
+        case "br":
+            spans.append(Span("\n"))
+        case "img":
+            let image = Self.image(from: attributes)
+            spans.append(Span("[image: \(image.alt.isEmpty ? "untitled" : image.alt)]", style: .dim))
+        case "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre":
+            break  // a cell holds text only
+        default:
+            // Inside a cell, blocks are only breaks in its text.
+            if Self.blockTags.contains(name) { spans.append(Span(" ")); return true }
+            return false
+        }
+        return true
+    }
+
+    private mutating func tableEnd(_ name: String) -> Bool {
+        if name == "table" {
+            tableDepth = max(0, tableDepth - 1)
+            guard tableDepth == 0, table != nil else { return true }
+            endCell()
+            if let built = table?.table() { appendBlock(Block(.table(built), line: line)) }
+            table = nil
+            spans = []
+            return true
+        }
+        guard table != nil else { return false }
+        switch name {
+        case "td", "th": endCell()
+        case "tr": endCell(); table?.endRow()
+        case "thead", "tbody", "tfoot": table?.startSection("")
+        case "h1", "h2", "h3", "h4", "h5", "h6", "pre": break
+        default:
+            if Self.blockTags.contains(name) { spans.append(Span(" ")); return true }
+            return false
+        }
+        return true
+    }
+
+    private mutating func endCell() {
+        guard inCell else { return }
+        inCell = false
+        table?.endCell(spans)
+        spans = []
     }
 
     private mutating func addText(_ raw: String) {
