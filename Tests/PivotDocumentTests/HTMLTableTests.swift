@@ -35,3 +35,23 @@ final class HTMLTableTests: XCTestCase {
         XCTAssertEqual(table.header.count, HTMLTableBuilder.columnLimit)
     }
 }
+
+/// `<p align="center">` and `<center>` centre their blocks; others stay left.
+final class CentredHTMLTests: XCTestCase {
+    func testCentredBlocks() {
+        let document = PageParser.document(from: """
+            <p align="center"><img src="logo.png" alt="Logo"></p>
+
+            <center>Middle words</center>
+
+            <p>Left words</p>
+            """)
+        func centred(_ blocks: [Block]) -> [Bool] {
+            blocks.flatMap { block -> [Bool] in
+                if case .section(_, let body) = block.kind { return centred(body) }
+                return [block.isCentered]
+            }
+        }
+        XCTAssertEqual(centred(document.blocks), [true, true, false])
+    }
+}

@@ -101,6 +101,23 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    func testCentredHTML() {
+        let page = PageParser.document(from: """
+            ---
+            title: Centred
+            ---
+            <p align="center">
+              <b>Centred title</b><br>
+              A short centred line.
+            </p>
+
+            Left text.
+            """)
+        for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {
+            assertSnapshot(render(Fixtures.state(page, width: size.width, height: size.height)), named: "centred")
+        }
+    }
+
     func testHelpPanel() {
         assertSnapshot(render(press(Fixtures.state(Fixtures.pivot), .character("?"))), named: "help")
     }

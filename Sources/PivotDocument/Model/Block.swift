@@ -9,6 +9,8 @@ public struct Block: Sendable {
     public var anchorIDs: [String] = []
     /// Set on a `.quote` that is a callout box (its first block is the label).
     public var callout: Callout?
+    /// Centred on its line (`<p align="center">`, `<center>`), as the page's HTML asks.
+    public var isCentered = false
 
     public init(_ kind: Kind, line: Int, order: Int = 0, anchorIDs: [String] = []) {
         self.kind = kind

@@ -20,6 +20,8 @@ struct HTMLConverter {
     private var table: HTMLTableBuilder?
     private var tableDepth = 0
     private var inCell = false
+    /// Tags that centre what they hold, open now (`<p align="center">`, `<center>`).
+    private var centering: [String] = []
 
     init(links: [Link]) {
         self.links = links
@@ -79,6 +81,11 @@ struct HTMLConverter {
             }
         }
         if tableStart(name, attributes: attributes, selfClosing: selfClosing) { return }
+        if !selfClosing, name == "center" || attributes["align"]?.lowercased() == "center", centering.count < 64,
+           Self.blockTags.contains(name) || name.first == "h" {
+            flush()
+            centering.append(name)
+        }
         switch name {
         case "script", "style", "template", "noscript", "iframe", "svg", "math":
             if !selfClosing { skipping = name }
@@ -113,6 +120,10 @@ struct HTMLConverter {
 
     private mutating func end(_ name: String) {
         if tableEnd(name) { return }
+        if let index = centering.lastIndex(of: name) {
+            flush()
+            centering.remove(at: index)
+        }
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush()
@@ -228,6 +239,7 @@ struct HTMLConverter {
 
     private mutating func appendBlock(_ block: Block) {
         var block = block
+        block.isCentered = !centering.isEmpty
         block.anchorIDs = pendingAnchorIDs
         pendingAnchorIDs = []
         blocks.append(block)

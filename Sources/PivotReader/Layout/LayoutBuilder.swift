@@ -78,6 +78,8 @@ struct LayoutBuilder {
 
     private mutating func block(_ block: Block, column unclamped: Int) {
         let column = min(unclamped, columnLimit)
+        let start = lines.count
+        defer { if block.isCentered { center(lines: start..<lines.count, column: column) } }
         switch block.kind {
         case .paragraph(let spans):
             text(spans, base: CellStyle(), column: column, order: block.order)
@@ -140,6 +142,21 @@ struct LayoutBuilder {
             }
         case .section(let id, let body):
             section(id, body: body, column: column, order: block.order)
+        }
+    }
+
+    /// Moves each of the lines to the middle of the width left of `column`.
+    private mutating func center(lines range: Range<Int>, column: Int) {
+        for index in range where !lines[index].isBlank && lines[index].pane == nil {
+            let end = lines[index].runs.map { $0.column + CellWidth.of($0.text) }.max() ?? column
+            let shift = max(0, (width - end) / 2)
+            guard shift > 0 else { continue }
+            lines[index].runs = lines[index].runs.map { run in
+                var run = run
+                run.column += shift
+                return run
+            }
+            if lines[index].marker != nil { lines[index].markerColumn += shift }
         }
     }
 
