@@ -55,3 +55,26 @@ final class CentredHTMLTests: XCTestCase {
         XCTAssertEqual(centred(document.blocks), [true, true, false])
     }
 }
+
+/// `<dl>`: each term in bold, its definition indented under it.
+final class DefinitionListTests: XCTestCase {
+    func testTermsAndDefinitions() {
+        let document = PageParser.document(from: "<dl>\n<dt>Apple</dt>\n<dd>A round fruit.</dd>\n<dt>Pear</dt><dd>A fruit.</dd>\n</dl>\n")
+        var shapes: [String] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .paragraph(let spans):
+                    shapes.append((spans.first?.style.contains(.bold) == true ? "term " : "text ") + spans.plainText)
+                case .quote(let inner) where block.isDefinition:
+                    shapes.append("definition:")
+                    visit(inner)
+                case .section(_, let body): visit(body)
+                default: break
+                }
+            }
+        }
+        visit(document.blocks)
+        XCTAssertEqual(shapes, ["term Apple", "definition:", "text A round fruit.", "term Pear", "definition:", "text A fruit."])
+    }
+}

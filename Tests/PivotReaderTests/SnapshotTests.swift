@@ -101,7 +101,7 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
-    func testCentredHTML() {
+    func testCentredHTMLAndDefinitionLists() {
         let page = PageParser.document(from: """
             ---
             title: Centred
@@ -112,6 +112,11 @@ final class SnapshotTests: XCTestCase {
             </p>
 
             Left text.
+
+            <dl>
+            <dt>Apple</dt>
+            <dd>A round fruit that grows on trees in cool places.</dd>
+            </dl>
             """)
         for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {
             assertSnapshot(render(Fixtures.state(page, width: size.width, height: size.height)), named: "centred")

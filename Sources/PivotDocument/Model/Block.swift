@@ -11,6 +11,8 @@ public struct Block: Sendable {
     public var callout: Callout?
     /// Centred on its line (`<p align="center">`, `<center>`), as the page's HTML asks.
     public var isCentered = false
+    /// Set on a `.quote` that is a definition (`<dd>`): indented under its term, with no bar.
+    public var isDefinition = false
 
     public init(_ kind: Kind, line: Int, order: Int = 0, anchorIDs: [String] = []) {
         self.kind = kind

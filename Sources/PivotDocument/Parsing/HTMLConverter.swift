@@ -22,6 +22,8 @@ struct HTMLConverter {
     private var inCell = false
     /// Tags that centre what they hold, open now (`<p align="center">`, `<center>`).
     private var centering: [String] = []
+    /// Blocks made since `<dd>` opened: the definition, indented under its term.
+    private var definitionStart: Int?
 
     init(links: [Link]) {
         self.links = links
@@ -68,6 +70,7 @@ struct HTMLConverter {
             }
         }
         flush()
+        closeDefinition()
         return blocks
     }
 
@@ -87,6 +90,14 @@ struct HTMLConverter {
             centering.append(name)
         }
         switch name {
+        case "dt":
+            flush()
+            closeDefinition()
+            styles.append((name, .bold))
+        case "dd":
+            flush()
+            closeDefinition()
+            definitionStart = blocks.count
         case "script", "style", "template", "noscript", "iframe", "svg", "math":
             if !selfClosing { skipping = name }
         case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -125,6 +136,12 @@ struct HTMLConverter {
             centering.remove(at: index)
         }
         switch name {
+        case "dt":
+            flush()
+            if let index = styles.lastIndex(where: { $0.tag == "dt" }) { styles.remove(at: index) }
+        case "dd", "dl":
+            flush()
+            closeDefinition()
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush()
         case "a":
@@ -139,6 +156,17 @@ struct HTMLConverter {
                 styles.remove(at: index)
             }
         }
+    }
+
+    /// The blocks of a `<dd>` become one indented definition.
+    private mutating func closeDefinition() {
+        guard let start = definitionStart else { return }
+        definitionStart = nil
+        guard start < blocks.count else { return }
+        var definition = Block(.quote(Array(blocks[start...])), line: blocks[start].line)
+        definition.isDefinition = true
+        blocks.removeSubrange(start...)
+        blocks.append(definition)
     }
 
     // MARK: Tables

@@ -106,6 +106,8 @@ struct LayoutBuilder {
                     offset += 1
                 }
             }
+        case .quote(let inner) where block.isDefinition:
+            blocks(inner, column: min(column + 4, columnLimit), separated: false)
         case .quote(let inner):
             let start = lines.count
             blocks(inner, column: min(column + 2, columnLimit), separated: false)
