@@ -42,7 +42,7 @@ enum SiteNavigator {
             return .failed("\(error)")
         }
         do {
-            let context: SiteContext = site ?? FileSite(pagePath: file)
+            let context: SiteContext = site.map { SiteFolderContext(site: $0, folder: folder) } ?? FileSite(pagePath: file)
             let (first, rest) = try PageLoader.open(file, site: context)
             let prepared = PreparedPage(document: first.document, standIns: first.standIns)
             guard let rest else { return .page(prepared, rest: nil, end: nil) }
@@ -67,7 +67,7 @@ enum SiteNavigator {
                   let text = try? PageSource.text(from: bytes) else { continue }
             budget -= bytes.count
             guard (ignoresCase ? text.lowercased() : text).contains(needle) else { continue }
-            let document = PageParser.document(from: text, site: site)
+            let document = PageParser.document(from: text, site: SiteFolderContext(site: site, folder: folder))
             hits += SiteSearch.hits(of: query, in: document, path: page.path, pageTitle: page.title)
         }
         return Array(hits.prefix(searchHitLimit))

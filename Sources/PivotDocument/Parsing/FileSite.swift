@@ -37,6 +37,26 @@ public struct FileSite: SiteContext {
         return frontMatter.values["permalink"]?.string ?? LiquidRenderer.derivedPermalink(forPath: path)
     }
 
+    public func includeText(_ name: String) -> String? {
+        FileSite.include(name, root: root)
+    }
+
+    /// `_includes/NAME` of the site at `root`: a plain relative name, inside `_includes/` once
+    /// its symlinks are resolved, at most 64 KiB.
+    public static func include(_ name: String, root: String) -> String? {
+        let parts = name.split(separator: "/")
+        guard !name.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.hasPrefix(".") }),
+              !name.utf8.contains(where: { $0 < 0x20 }) else { return nil }
+        guard let folder = realpath(root + "/_includes", nil) else { return nil }
+        defer { free(folder) }
+        guard let file = realpath(root + "/_includes/" + name, nil) else { return nil }
+        defer { free(file) }
+        let inside = String(cString: folder) + "/"
+        guard String(cString: file).hasPrefix(inside),
+              let bytes = try? FileReader.read(String(cString: file), limit: 65_536) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public func value(forKey key: String) -> String? {
         var node: YAMLValue? = config
         for part in key.split(separator: ".") { node = node?[String(part)] }

@@ -6,10 +6,13 @@ public protocol SiteContext: Sendable {
     func value(forKey key: String) -> String?
     /// The permalink of the post `{% post_url name %}` names, when the site knows its posts.
     func permalink(forPost name: String) -> String?
+    /// The text of `_includes/NAME`, for `{% include NAME %}`, when the site has that file.
+    func includeText(_ name: String) -> String?
 }
 
 extension SiteContext {
     public func permalink(forPost name: String) -> String? { nil }
+    public func includeText(_ name: String) -> String? { nil }
 }
 
 /// Jekyll's first pass: Liquid tags and output are resolved before Markdown is parsed.
@@ -19,6 +22,10 @@ public enum LiquidRenderer {
     /// Text between these markers is shown dimmed: a variable the reader could not resolve.
     public static let dimStart: Unicode.Scalar = "\u{E000}"
     public static let dimEnd: Unicode.Scalar = "\u{E001}"
+    /// Includes inside includes are followed this deep (a loop of includes ends here).
+    static let includeDepthLimit = 4
+    /// Bytes all the includes of a page may add.
+    static let includeByteLimit = 1_048_576
 
     public struct Output: Sendable {
         public var text: String
@@ -57,6 +64,12 @@ public enum LiquidRenderer {
 private struct Renderer {
     let page: YAMLValue
     let site: SiteContext?
+    /// `include.NAME` values, while an include is rendered.
+    var includeParameters: [String: String] = [:]
+    /// Includes inside includes, at most `LiquidRenderer.includeDepthLimit` deep.
+    var includeDepth = 0
+    /// Bytes includes may still add to the page (a file including itself many times ends here).
+    var includeBudget = LiquidRenderer.includeByteLimit
     var output = ""
     var notes: [String] = []
     var noted: Set<String> = []
@@ -116,10 +129,58 @@ private struct Renderer {
             return rest.first == "\n" ? rest.dropFirst() : rest
         case "endhighlight":
             output += output.hasSuffix("\n") ? "```\n" : "\n```\n"
+        case "include":
+            include(words.dropFirst(), inner: inner)
         default:
             note("Liquid tag '\(name)' is not run by this reader and was removed")
         }
         return rest
+    }
+
+    /// `{% include file.html key="value" %}`: the site's `_includes/file.html`, rendered in place
+    /// with its `include.key` values; removed with a note when the site has no such file.
+    mutating func include(_ words: ArraySlice<Substring>, inner: Substring) {
+        guard let name = words.first.map(String.init) else {
+            note("an 'include' tag without a file was removed")
+            return
+        }
+        guard includeDepth < LiquidRenderer.includeDepthLimit, let text = site?.includeText(name) else {
+            note("Liquid include '\(name)' is not in this site and was removed")
+            return
+        }
+        guard text.utf8.count <= includeBudget else {
+            note("Liquid includes past \(LiquidRenderer.includeByteLimit / 1024) KiB were removed")
+            return
+        }
+        var nested = Renderer(page: page, site: site)
+        nested.includeDepth = includeDepth + 1
+        nested.includeBudget = includeBudget - text.utf8.count
+        nested.includeParameters = Self.parameters(of: inner)
+        nested.run(text)
+        includeBudget = nested.includeBudget
+        output += nested.output
+        nested.notes.forEach { note($0) }
+    }
+
+    /// `key="value"`, `key='value'` and `key=value` pairs of a tag.
+    static func parameters(of inner: Substring) -> [String: String] {
+        var parameters: [String: String] = [:]
+        var rest = inner.drop { $0 != " " }
+        while let equals = rest.firstIndex(of: "=") {
+            let key = rest[..<equals].split(separator: " ").last.map(String.init) ?? ""
+            var value = rest[rest.index(after: equals)...].drop { $0 == " " }
+            if let quote = value.first, quote == "\"" || quote == "'" {
+                value = value.dropFirst()
+                let end = value.firstIndex(of: quote) ?? value.endIndex
+                parameters[key] = String(value[..<end])
+                rest = end < value.endIndex ? value[value.index(after: end)...] : value[value.endIndex...]
+            } else {
+                let end = value.firstIndex(of: " ") ?? value.endIndex
+                parameters[key] = String(value[..<end])
+                rest = value[end...]
+            }
+        }
+        return parameters
     }
 
     mutating func variable(_ inner: Substring) -> String {
@@ -130,6 +191,8 @@ private struct Renderer {
             resolved = site?.value(forKey: String(name.dropFirst(5)))
         } else if name.hasPrefix("page.") {
             resolved = page[String(name.dropFirst(5))]?.string
+        } else if name.hasPrefix("include.") {
+            resolved = includeParameters[String(name.dropFirst(8))]
         }
         if let resolved { return resolved }
         return String(LiquidRenderer.dimStart) + name + String(LiquidRenderer.dimEnd)
