@@ -7,7 +7,10 @@ public enum PageParser {
         if let warning = frontMatter.warning { warnings.append(warning) }
         let liquid = LiquidRenderer.render(frontMatter.body, page: frontMatter.values, site: site)
         warnings += liquid.notes
-        let parsed = MarkdownConverter.parse(KramdownAttributes.strip(liquid.text))
+        // Jekyll pages (with front matter) are kramdown's: HTML blocks run to their closing tags.
+        let isJekyllPage = text.hasPrefix("---")
+        let markdown = isJekyllPage ? KramdownHTMLBlocks.joined(liquid.text) : liquid.text
+        let parsed = MarkdownConverter.parse(KramdownAttributes.strip(markdown))
 
         var metadata: [MetadataEntry] = []
         if case .mapping(let pairs) = frontMatter.values {
