@@ -11,6 +11,8 @@ public struct TextStyle: OptionSet, Sendable, Hashable {
     public static let underline = TextStyle(rawValue: 1 << 5)
     /// Text the reader adds or cannot resolve (an unknown `{{ site.key }}`, a link number).
     public static let dim = TextStyle(rawValue: 1 << 6)
+    /// Highlighted text (`<mark>`).
+    public static let mark = TextStyle(rawValue: 1 << 7)
 }
 
 /// A run of inline text with one style. A line break inside a paragraph is a span "\n".

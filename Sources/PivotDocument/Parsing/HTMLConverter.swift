@@ -24,6 +24,8 @@ struct HTMLConverter {
     private var centering: [String] = []
     /// Blocks made since `<dd>` opened: the definition, indented under its term.
     private var definitionStart: Int?
+    /// `sup` or `sub` while one is open.
+    private var script: String?
 
     init(links: [Link]) {
         self.links = links
@@ -42,6 +44,7 @@ struct HTMLConverter {
         case "u", "ins": return .underline
         case "code", "kbd", "samp", "tt": return .code
         case "s", "del", "strike": return .strike
+        case "mark": return .mark
         default: return nil
         }
     }
@@ -90,6 +93,8 @@ struct HTMLConverter {
             centering.append(name)
         }
         switch name {
+        case "sup", "sub":
+            if !selfClosing { script = name }
         case "dt":
             flush()
             closeDefinition()
@@ -136,6 +141,8 @@ struct HTMLConverter {
             centering.remove(at: index)
         }
         switch name {
+        case "sup", "sub":
+            if script == name { script = nil }
         case "dt":
             flush()
             if let index = styles.lastIndex(where: { $0.tag == "dt" }) { styles.remove(at: index) }
@@ -239,7 +246,8 @@ struct HTMLConverter {
     }
 
     private mutating func addText(_ raw: String) {
-        let text = preformatted > 0 ? raw : Self.collapsingWhitespace(raw)
+        var text = preformatted > 0 ? raw : Self.collapsingWhitespace(raw)
+        if let script { text = ScriptText.text(text, in: script) }
         guard !text.isEmpty else { return }
         let style = self.style.union(link == nil ? [] : .link)
         let clean = TextSanitizer.clean(text, keepNewlines: preformatted > 0)

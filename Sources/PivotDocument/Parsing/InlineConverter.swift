@@ -19,6 +19,8 @@ struct InlineConverter {
     private var htmlLink: Int?
     /// Ids that inline HTML gives the block (`<a name="x">`, `<span id="x">`).
     private(set) var anchorIDs: [String] = []
+    /// `sup` or `sub` while one is open in inline HTML.
+    private var script: String?
     /// Open style tags beyond this are ignored: their text stays, their style adds nothing new.
     static let openTagLimit = 64
 
@@ -48,6 +50,10 @@ struct InlineConverter {
             while let next = child, cmark_node_get_type(next) == CMARK_NODE_TEXT {
                 text += MarkdownConverter.string(cmark_node_get_literal(next))
                 child = cmark_node_next(next)
+            }
+            if let script {
+                appendText(ScriptText.text(text, in: script), style: style.union(htmlStyle), link: nil)
+                continue
             }
             appendTextWithWikiLinks(Emoji.replacingShortcodes(in: text), style: style.union(htmlStyle))
         }
@@ -139,7 +145,9 @@ struct InlineConverter {
                 for key in ["id", "name"] where key == "id" || name == "a" {
                     if let id = attributes[key], !id.isEmpty, anchorIDs.count < 64 { anchorIDs.append(TextSanitizer.clean(id)) }
                 }
-                if name == "br" {
+                if name == "sup" || name == "sub" {
+                    if !selfClosing { script = name }
+                } else if name == "br" {
                     append("\n", style: [], link: nil)
                 } else if name == "img" {
                     let image = HTMLConverter.image(from: attributes)
@@ -154,7 +162,9 @@ struct InlineConverter {
                     htmlStyles.append((name, tagStyle))
                 }
             case .end(let name):
-                if name == "a" {
+                if name == "sup" || name == "sub" {
+                    if script == name { script = nil }
+                } else if name == "a" {
                     htmlLink = nil
                 } else if let index = htmlStyles.lastIndex(where: { $0.tag == name }) {
                     htmlStyles.remove(at: index)

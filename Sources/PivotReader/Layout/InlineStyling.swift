@@ -14,6 +14,7 @@ enum InlineStyling {
             style.role = .link
             style.attributes.insert(.underline)
         }
+        if textStyle.contains(.mark) { style.attributes.insert(.reverse) }
         if textStyle.contains(.dim) {
             style.role = .muted
             style.attributes.insert(.dim)
