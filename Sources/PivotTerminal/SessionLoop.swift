@@ -48,6 +48,8 @@ struct SessionLoop {
                 return true
             case .open(let request):
                 if open(request) { return true }
+            case .readSite:
+                startReadingSite()
             case .searchSite(let query):
                 // The list says "searching…" while the pages are read.
                 screen.draw(render(browser))

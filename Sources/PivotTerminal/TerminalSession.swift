@@ -71,7 +71,6 @@ public enum TerminalSession {
         screen.draw(render(loop.browser))
         // After the first paint, so the threads do not compete with it.
         loop.startParts(rest: rest, end: end)
-        loop.startReadingSite()
         loop.watchOpenPage()
         #if DEBUG
         // Test builds only: a crash on request, to prove the crash handler restores the terminal.

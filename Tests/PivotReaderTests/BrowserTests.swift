@@ -195,11 +195,18 @@ final class BrowserTests: XCTestCase {
     func testLinksWaitForTheSite() {
         var browser = Browser(page: fixture.page("index.md"), path: "index.md", settings: ReaderSettings(),
                               size: Size(width: 80, height: 24), awaitsSite: true)
-        browser = fixture.follow(browser, number: 1)
-        XCTAssertEqual(browser.path, "index.md")
-        XCTAssertTrue(browser.status.contains("reading the site"))
-        browser = fixture.send(browser, .siteLoaded(fixture.site))
+        // The site is read when a link first needs it (the fixture's edge answers at once).
+        let (waiting, effects) = update(fixture.type(fixture.press(browser, .character("f")), "1"), .reader(.key(.enter)))
+        XCTAssertEqual(effects, [.readSite])
+        XCTAssertEqual(waiting.path, "index.md")
+        XCTAssertTrue(waiting.status.contains("reading the site"))
+        browser = fixture.send(waiting, .siteLoaded(fixture.site))
         XCTAssertEqual(browser.path, "about.md")
+        // The links panel and the index wait the same way.
+        let fresh = Browser(page: fixture.page("index.md"), path: "index.md", settings: ReaderSettings(),
+                            size: Size(width: 80, height: 24), awaitsSite: true)
+        XCTAssertNotNil(fixture.press(fresh, .character("L")).linksPanel)
+        XCTAssertNotNil(fixture.press(fresh, .character("s")).index)
     }
 
     func testThePageOfAnotherLoadIgnoresLateParts() {

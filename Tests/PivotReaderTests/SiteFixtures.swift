@@ -68,6 +68,8 @@ struct SiteFixture {
             switch effect {
             case .quit:
                 break
+            case .readSite:
+                result = send(result, .siteLoaded(site), loads: &loads)
             case .open(let request):
                 loads += 1
                 if let path = request.path, texts[path] != nil {

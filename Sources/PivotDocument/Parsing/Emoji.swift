@@ -12,7 +12,7 @@ enum Emoji {
 
     /// `text` with every known `:name:` replaced by its emoji; unknown ones stay as they are.
     static func replacingShortcodes(in text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return text }
+        guard mayHoldShortcode(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: ":") {
@@ -29,6 +29,29 @@ enum Emoji {
             }
         }
         return result + rest
+    }
+
+    /// A byte scan for `:x…:` (a colon, name bytes, a colon): most text has none and pays only this.
+    static func mayHoldShortcode(_ text: String) -> Bool {
+        var inName = false
+        var nameLength = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") {
+                if inName && nameLength > 0 { return true }
+                inName = true
+                nameLength = 0
+            } else if inName, isNameByte(byte) {
+                nameLength += 1
+            } else {
+                inName = false
+            }
+        }
+        return false
+    }
+
+    private static func isNameByte(_ ascii: UInt8) -> Bool {
+        (0x61...0x7A).contains(ascii) || (0x30...0x39).contains(ascii) || ascii == 0x5F || ascii == 0x2B
+            || ascii == 0x2D || (0x41...0x5A).contains(ascii)
     }
 
     private static func isNameCharacter(_ character: Character) -> Bool {

@@ -61,6 +61,8 @@ struct InlineConverter {
 
     /// `[[Page name]]` and `[[Page name|shown text]]` become links (resolved by name, not path).
     private mutating func appendTextWithWikiLinks(_ text: String, style: TextStyle) {
+        // Most text has no `[[`: a byte scan instead of a string search.
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return appendText(text, style: style, link: nil) }
         var rest = Substring(text)
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
             let inner = rest[open.upperBound..<close.lowerBound]

@@ -11,7 +11,7 @@ enum KramdownAttributes {
     static let tableOfContentsMarker = "<!--\u{E003}toc-->"
 
     static func strip(_ text: String) -> String {
-        guard text.contains("{:") else { return text }
+        guard containsAttributeList(text) else { return text }
         var output: [Substring] = []
         var fence: Substring?
         var inComment = false
@@ -71,6 +71,16 @@ enum KramdownAttributes {
             previousBlank = trimmed.isEmpty
         }
         return output.joined(separator: "\n")
+    }
+
+    /// `{:` anywhere, found by a byte scan (most pages have none and pay only this).
+    static func containsAttributeList(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":"), previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// A line that is only an attribute list or an extension tag, with the classes it names.

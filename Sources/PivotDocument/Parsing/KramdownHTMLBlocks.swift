@@ -11,7 +11,7 @@ enum KramdownHTMLBlocks {
     static let lineLimit = 5_000
 
     static func joined(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard startsABlockElement(text) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var output: [Substring] = []
         output.reserveCapacity(lines.count)
@@ -44,6 +44,32 @@ enum KramdownHTMLBlocks {
             index = end + 1
         }
         return output.joined(separator: "\n")
+    }
+
+    /// A quick look at the bytes: does any line start (after up to three spaces) with one of
+    /// `tags`? Most pages have none, and pay only this scan.
+    static func startsABlockElement(_ text: String) -> Bool {
+        let names = tags.map { Array($0.utf8) }
+        var atLineStart = true
+        var spaces = 0
+        var iterator = text.utf8.makeIterator()
+        var pending: UInt8? = nil
+        while let byte = pending ?? iterator.next() {
+            pending = nil
+            if byte == 0x0A { atLineStart = true; spaces = 0; continue }
+            guard atLineStart else { continue }
+            if byte == 0x20 && spaces < 3 { spaces += 1; continue }
+            atLineStart = false
+            guard byte == UInt8(ascii: "<") else { continue }
+            var name: [UInt8] = []
+            while let next = iterator.next() {
+                let lower = next | 0x20
+                guard lower >= 0x61 && lower <= 0x7A, name.count < 10 else { pending = next; break }
+                name.append(lower)
+            }
+            if names.contains(name) { return true }
+        }
+        return false
     }
 
     /// The element a line starts with, when it is one of `tags`.

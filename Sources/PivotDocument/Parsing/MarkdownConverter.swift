@@ -12,6 +12,8 @@ struct MarkdownConverter {
     var pendingAnchorIDs: [String] = []
     /// Notes seen so far: cmark-gfm puts them at the end, numbered as their references.
     var footnoteCount = 0
+    /// A `{:toc}` placeholder was made: the headings' list replaces it once all blocks are read.
+    var sawTableOfContents = false
 
     static func parse(_ markdown: String) -> (blocks: [Block], links: [Link]) {
         cmark_gfm_core_extensions_ensure_registered()
@@ -33,7 +35,7 @@ struct MarkdownConverter {
         defer { cmark_node_free(root) }
         var converter = MarkdownConverter()
         var blocks = converter.blocks(childrenOf: root, depth: 0)
-        if markdown.contains(KramdownAttributes.tableOfContentsMarker) {
+        if converter.sawTableOfContents {
             blocks = tableOfContents(replacingMarkerIn: blocks, links: &converter.links)
         }
         return (blocks, converter.links)
@@ -142,6 +144,7 @@ struct MarkdownConverter {
             return [Block(.list(list(node, depth: depth)), line: line)]
         case CMARK_NODE_HTML_BLOCK where Self.string(cmark_node_get_literal(node)).trimmingSpaces()
             == KramdownAttributes.tableOfContentsMarker:
+            sawTableOfContents = true
             return [Block(.paragraph([Span(Self.tableOfContentsPlaceholder)]), line: line)]
         case CMARK_NODE_HTML_BLOCK:
             var html = HTMLConverter(links: links)

@@ -10,6 +10,14 @@ extension Browser {
         case .siteLoaded(let loaded):
             site = loaded
             awaitsSite = false
+            if pendingPanel {
+                pendingPanel = false
+                openLinksPanel()
+            }
+            if pendingIndex {
+                pendingIndex = false
+                openIndex()
+            }
             if let link = pendingLink {
                 pendingLink = nil
                 return follow(link: link)
@@ -87,6 +95,13 @@ extension Browser {
         return effects
     }
 
+    /// The site is read when first needed, not at start: a page read alone never pays for it.
+    mutating func requestSite() -> [Effect] {
+        guard awaitsSite, !siteRequested else { return [] }
+        siteRequested = true
+        return [.readSite]
+    }
+
     /// Keys the browser answers on a page; nil hands the key to the page reader.
     private mutating func browserKey(_ key: Key) -> [Effect]? {
         guard let reader else { return nil }
@@ -103,6 +118,11 @@ extension Browser {
             linkEntry = ""
             return []
         case .character("L"):
+            if awaitsSite {
+                pendingPanel = true
+                note("reading the site…")
+                return requestSite()
+            }
             openLinksPanel()
             return []
         case .character("B"), .backspace:
@@ -110,6 +130,11 @@ extension Browser {
         case .character("F"):
             return goForward()
         case .character("s"):
+            if awaitsSite {
+                pendingIndex = true
+                note("reading the site…")
+                return requestSite()
+            }
             openIndex()
             return []
         default:

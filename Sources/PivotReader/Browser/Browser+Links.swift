@@ -16,7 +16,7 @@ extension Browser {
         if awaitsSite {
             pendingLink = index
             note("reading the site…")
-            return []
+            return requestSite()
         }
         switch LinkResolver.resolve(reader.document.links[index], from: path, in: site) {
         case .fragment(let id):

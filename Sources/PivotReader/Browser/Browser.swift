@@ -31,6 +31,11 @@ public struct Browser: Sendable {
     var forwardStack: [HistoryEntry] = []
     /// A link chosen before the site was read, followed when it is.
     var pendingLink: Int?
+    /// The links panel or the index asked for before the site was read, opened when it is.
+    var pendingPanel = false
+    var pendingIndex = false
+    /// True once the edge was asked to read the site.
+    var siteRequested = false
     /// A place to restore once a large page is whole (its top part may not reach it).
     var pendingPlace: PagePlace?
     var now = 0

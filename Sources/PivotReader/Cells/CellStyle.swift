@@ -36,8 +36,15 @@ public struct CellStyle: Hashable, Sendable {
     /// Set only on colour-animation cells; the front draws them in a 256-colour terminal and
     /// falls back to a brightness ramp elsewhere.
     public var palette: PaletteColors?
+    /// The link as stored: -1 for none. Four bytes, not an optional Int's nine: a style is
+    /// copied and compared for every character laid out.
+    private var linkIndex: Int32 = -1
+
     /// The page's link (an index into `Document.links`) these cells show: a click follows it.
-    public var link: Int?
+    public var link: Int? {
+        get { linkIndex < 0 ? nil : Int(linkIndex) }
+        set { linkIndex = newValue.map { Int32(clamping: $0) } ?? -1 }
+    }
 
     public init(_ role: ColorRole = .text, _ attributes: CellAttributes = [], palette: PaletteColors? = nil,
                 link: Int? = nil) {

@@ -27,6 +27,9 @@ public enum Effect: Hashable, Sendable {
     case open(PageRequest)
     /// Search the text of every page of the site; answer with `BrowserEvent.siteSearched`.
     case searchSite(String)
+    /// Read the site the page belongs to (first needed by a link, the links panel or the index);
+    /// answer with `BrowserEvent.siteLoaded`.
+    case readSite
 }
 
 public struct Size: Hashable, Sendable {
