@@ -88,8 +88,11 @@ struct SessionLoop {
         end = pageEnd.flatMap { BackgroundWork($0) }
     }
 
+    private var siteReadStarted = false
+
     mutating func startReadingSite() {
-        guard browser.awaitsSite, let readSite = navigator.readSite else { return }
+        guard browser.awaitsSite, !siteReadStarted, let readSite = navigator.readSite else { return }
+        siteReadStarted = true
         siteReading = BackgroundWork(readSite)
         if siteReading == nil { send(.siteLoaded(readSite())) }
     }

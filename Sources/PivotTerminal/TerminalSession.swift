@@ -71,6 +71,8 @@ public enum TerminalSession {
         screen.draw(render(loop.browser))
         // After the first paint, so the threads do not compete with it.
         loop.startParts(rest: rest, end: end)
+        // A page that links to other pages reads its site now, so the first link does not wait.
+        if loop.browser.wantsSiteEarly { loop.startReadingSite() }
         loop.watchOpenPage()
         #if DEBUG
         // Test builds only: a crash on request, to prove the crash handler restores the terminal.

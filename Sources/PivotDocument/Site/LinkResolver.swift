@@ -96,7 +96,7 @@ public enum LinkResolver {
     }
 
     /// The scheme of `text` when it starts with one (`https:`), lower-cased.
-    static func scheme(of text: String) -> String? {
+    public static func scheme(of text: String) -> String? {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return nil }
         let name = text[..<colon].unicodeScalars
         func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }

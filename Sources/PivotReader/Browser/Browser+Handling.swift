@@ -95,6 +95,16 @@ extension Browser {
         return effects
     }
 
+    /// True when the page links to other pages: its site is then read right after the first
+    /// paint, so the first link followed does not wait for it.
+    public var wantsSiteEarly: Bool {
+        guard awaitsSite, let links = reader?.document.links else { return false }
+        return links.contains { link in
+            link.isWiki || (!link.target.hasPrefix("#") && LinkResolver.scheme(of: link.target) == nil
+                && !link.target.hasPrefix("//") && !link.target.isEmpty)
+        }
+    }
+
     /// The site is read when first needed, not at start: a page read alone never pays for it.
     mutating func requestSite() -> [Effect] {
         guard awaitsSite, !siteRequested else { return [] }
