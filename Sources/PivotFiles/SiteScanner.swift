@@ -80,10 +80,7 @@ public enum SiteScanner {
         name.hasPrefix(".") || name == "_site"
     }
 
-    static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn"]
-
     public static func isMarkdown(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-        return markdownExtensions.contains(path[path.index(after: dot)...].lowercased())
+        SitePaths.isMarkdown(path)
     }
 }

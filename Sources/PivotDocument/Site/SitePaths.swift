@@ -1,5 +1,6 @@
 /// Path and URL arithmetic for sites, on "/"-separated strings (no file system).
-enum SitePaths {
+public enum SitePaths {
+    /// The files a site's pages are: what is listed, linked to and opened.
     static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn"]
 
     /// The extension of the last component, lower-cased; nil when there is none.
@@ -9,7 +10,7 @@ enum SitePaths {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    static func isMarkdown(_ path: String) -> Bool {
+    public static func isMarkdown(_ path: String) -> Bool {
         fileExtension(path).map(markdownExtensions.contains) ?? false
     }
 

@@ -43,8 +43,7 @@ extension Browser {
     }
 
     static func looksLikePagePath(_ path: String) -> Bool {
-        guard !path.hasPrefix("/"), let dot = path.lastIndex(of: ".") else { return false }
-        return ["md", "markdown", "mdown", "mkd", "mkdn"].contains(path[path.index(after: dot)...].lowercased())
+        !path.hasPrefix("/") && SitePaths.isMarkdown(path)
     }
 
     /// An `#anchor` of the page itself: a step in the history, so `B` comes back.
