@@ -80,9 +80,16 @@ final class HyperlinkTests: EndToEndTestCase {
                 try terminal.sendKeys(key)
                 usleep(100_000)
             }
-            // No repaint asked for: ncurses' picture of the screen must have stayed true.
-            usleep(300_000)
-            screens.append(try terminal.capture().lines)
+            // No repaint asked for: ncurses' picture of the screen must have stayed true. The screen
+            // is taken once it has stopped changing (two looks 200 ms apart agree).
+            var last = try terminal.capture().lines
+            for _ in 0..<25 {
+                usleep(200_000)
+                let now = try terminal.capture().lines
+                if now == last { break }
+                last = now
+            }
+            screens.append(last)
         }
         XCTAssertEqual(screens[0], screens[1])
     }

@@ -20,8 +20,10 @@ final class SiteReadingTests: EndToEndTestCase {
         try terminal.sendKeys("Enter")
         try terminal.waitForScreen("the about page opens") { $0.header.contains(SiteFixtures.aboutTitle) }
         try terminal.sendKeys("Space")
+        let paged = try terminal.waitForScreen("a page down") { $0.statusLine.contains("%") }
         try terminal.sendKeys("j")
-        let before = try terminal.waitForScreen("the page scrolled") { $0.statusLine.contains("%") }
+        // The place left is the one after both keys: wait until `j` has moved the page too.
+        let before = try terminal.waitForScreen("a line down") { $0.lines != paged.lines }
 
         // By number: the last link of the page (home), then back to the same top line.
         try terminal.type("f1")
