@@ -43,10 +43,61 @@ final class PageAnchorTests: XCTestCase {
     }
 
     func testKramdownIDsAreTakenAndNotShown() {
-        let document = PageParser.document(from: "## The link tag {#link}\n\ntext\n\n### Other {: #other .class}\n\nmore\n")
+        let document = PageParser.document(from: """
+            ## The link tag {#link}
+
+            text
+
+            ### Other {: #other .class}
+
+            more
+
+            ## Wide *one* {#wide .full}
+
+            ## Classed {: .class #late}
+
+            ## No toc {: .no_toc}
+
+            ## Braces {not an id}
+            """)
         XCTAssertEqual(document.order(ofAnchor: "link"), order(document, ofHeading: "The link tag"))
         XCTAssertEqual(document.order(ofAnchor: "other"), order(document, ofHeading: "Other"))
-        XCTAssertEqual(document.sections.map(\.title).filter { $0.contains("{") }, [])
+        XCTAssertEqual(document.order(ofAnchor: "wide"), order(document, ofHeading: "Wide one"))
+        XCTAssertEqual(document.order(ofAnchor: "late"), order(document, ofHeading: "Classed"))
+        XCTAssertNotNil(order(document, ofHeading: "No toc"))
+        XCTAssertNotNil(order(document, ofHeading: "Braces {not an id}"))
+        XCTAssertEqual(document.sections.map(\.title).filter { $0.contains("{") }, ["Braces {not an id}"])
+    }
+
+    func testKramdownAutomaticIDsBesideGitHubSlugs() {
+        let document = PageParser.document(from: "## 1. First steps\n\ntext\n\n## 2. First steps\n\ntext\n\n## snake_case\n\ntext\n")
+        let first = order(document, ofHeading: "1. First steps")
+        let second = order(document, ofHeading: "2. First steps")
+        XCTAssertEqual(document.order(ofAnchor: "1-first-steps"), first, "GitHub keeps digits")
+        XCTAssertEqual(document.order(ofAnchor: "first-steps"), first, "kramdown drops what comes before the first letter")
+        XCTAssertEqual(document.order(ofAnchor: "first-steps-1"), second, "kramdown numbers its repeats")
+        XCTAssertEqual(document.order(ofAnchor: "2-first-steps"), second)
+        XCTAssertEqual(document.order(ofAnchor: "snake_case"), order(document, ofHeading: "snake_case"))
+        XCTAssertEqual(document.order(ofAnchor: "snakecase"), order(document, ofHeading: "snake_case"))
+    }
+
+    func testSlugsOfPunctuationEmojiAndOtherScripts() {
+        let cases = [
+            ("Hello, World!", "hello-world"), ("A -- B", "a----b"), ("Émoji 🎉 party", "émoji--party"),
+            ("日本語の見出し", "日本語の見出し"), ("Ünïcödé_Test", "ünïcödé_test"), ("C++ & C#", "c--c"),
+        ]
+        for (text, slug) in cases { XCTAssertEqual(HeadingIDs.githubSlug(text), slug, text) }
+        XCTAssertEqual(HeadingIDs.kramdownID("123"), "section")
+        XCTAssertEqual(HeadingIDs.kramdownID("Émoji party"), "moji-party")
+    }
+
+    func testAnchorsAreBounded() {
+        let blocks = (0..<(HeadingIDs.limit + 50)).map {
+            Block(.heading(level: 2, [Span("Same")]), line: $0, order: $0)
+        }
+        let anchors = HeadingIDs.anchors(of: blocks)
+        XCTAssertEqual(anchors.count, HeadingIDs.limit)
+        XCTAssertEqual(anchors["same-1"], 1)
     }
 
     func testHTMLIdsAndNames() {
@@ -58,11 +109,21 @@ final class PageAnchorTests: XCTestCase {
             The paragraph after the named spot.
 
             Inline <span id="inline-id">id</span> here.
+
+            <div id="box">
+            Boxed text.
+            </div>
+
+            <p>A <a name="in-para">named spot</a> in a paragraph.</p>
             """)
         XCTAssertEqual(document.order(ofAnchor: "html-heading"), order(document, ofHeading: "HTML heading"))
         let spot = document.order(ofAnchor: "spot")
         XCTAssertNotNil(spot)
         XCTAssertNotNil(document.order(ofAnchor: "inline-id"))
         XCTAssertGreaterThan(document.order(ofAnchor: "inline-id")!, spot!)
+        XCTAssertNotNil(document.order(ofAnchor: "box"))
+        XCTAssertGreaterThan(document.order(ofAnchor: "box")!, document.order(ofAnchor: "inline-id")!)
+        XCTAssertGreaterThan(document.order(ofAnchor: "in-para")!, document.order(ofAnchor: "box")!)
+        XCTAssertEqual(document.order(ofAnchor: "HTML-Heading"), document.order(ofAnchor: "html-heading"), "any case")
     }
 }

@@ -4,16 +4,24 @@ enum HeadingIDs {
     /// Most anchors kept for one page.
     static let limit = 10_000
 
-    /// A heading's text without a trailing kramdown id (`## Title {#custom}`, `{: #custom .class}`),
-    /// and that id.
-    static func removingExplicitID(_ text: String) -> (text: String, id: String?) {
+    /// A heading's text without a trailing kramdown attribute list, and the id it names:
+    /// a header id (`## Title {#custom}`, `{#custom .class}`) or an IAL (`{: #custom .class}`,
+    /// `{: .no_toc}`, which names none). Neither is ever shown.
+    static func removingAttributes(_ text: String) -> (text: String, id: String?) {
         guard text.hasSuffix("}"), let open = text.lastIndex(of: "{") else { return (text, nil) }
-        var inner = text[text.index(after: open)..<text.index(before: text.endIndex)].drop { $0 == " " }
-        if inner.hasPrefix(":") { inner = inner.dropFirst().drop { $0 == " " } }
-        guard inner.hasPrefix("#") else { return (text, nil) }
-        let id = inner.dropFirst().prefix { !$0.isWhitespace && $0 != "}" }
-        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_:.".contains($0) }) else { return (text, nil) }
-        return (String(text[..<open]).trimmingSpaces(), String(id))
+        var inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let isAttributeList = inner.hasPrefix(":")
+        if isAttributeList { inner = inner.dropFirst() }
+        let words = inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let id = words.first { $0.hasPrefix("#") }.map { $0.dropFirst() }
+        let validID = id.flatMap { id in
+            !id.isEmpty && id.allSatisfy({ $0.isLetter || $0.isNumber || "-_:.".contains($0) }) ? String(id) : nil
+        }
+        // A header id needs the id first and a space before the brace, as kramdown reads it.
+        let before = text[..<open]
+        guard isAttributeList || (words.first?.hasPrefix("#") == true && validID != nil
+            && (before.isEmpty || before.last == " " || before.last == "\t")) else { return (text, nil) }
+        return (String(before).trimmingSpaces(), validID)
     }
 
     /// GitHub's slug: lower case; letters, digits, `-` and `_` kept; spaces become `-`.
@@ -43,16 +51,17 @@ enum HeadingIDs {
     /// Every anchor of the blocks, after the outline gave them their reading order.
     static func anchors(of blocks: [Block]) -> [String: Int] {
         var anchors: [String: Int] = [:]
-        var used: [String: Int] = [:]
+        var usedSlugs: [String: Int] = [:]
+        var usedKramdownIDs: [String: Int] = [:]
         func add(_ id: String, _ order: Int) {
             guard !id.isEmpty, anchors.count < limit, anchors[id] == nil else { return }
             anchors[id] = order
         }
-        /// GitHub and kramdown number repeated slugs: `intro`, `intro-1`, `intro-2`.
-        func unique(_ slug: String) -> String {
-            let count = used[slug, default: 0]
-            used[slug] = count + 1
-            return count == 0 ? slug : "\(slug)-\(count)"
+        /// GitHub and kramdown number repeated ids: `intro`, `intro-1`, `intro-2` (each its own count).
+        func unique(_ id: String, in used: inout [String: Int]) -> String {
+            let count = used[id, default: 0]
+            used[id] = count + 1
+            return count == 0 ? id : "\(id)-\(count)"
         }
         func visit(_ blocks: [Block]) {
             for block in blocks {
@@ -60,9 +69,8 @@ enum HeadingIDs {
                 switch block.kind {
                 case .heading(_, let spans):
                     let text = spans.plainText
-                    add(unique(githubSlug(text)), block.order)
-                    let kramdown = kramdownID(text)
-                    if kramdown != githubSlug(text) { add(kramdown, block.order) }
+                    add(unique(githubSlug(text), in: &usedSlugs), block.order)
+                    add(unique(kramdownID(text), in: &usedKramdownIDs), block.order)
                 case .section(_, let body), .quote(let body):
                     visit(body)
                 case .list(let list):

@@ -60,27 +60,45 @@ struct InlineConverter {
     }
 
     /// `[[Page name]]` and `[[Page name|shown text]]` become links (resolved by name, not path).
+    /// Each pass consumes the text up to a `]]`, so a paragraph of brackets stays linear.
     private mutating func appendTextWithWikiLinks(_ text: String, style: TextStyle) {
         // Most text has no `[[`: a byte scan instead of a string search.
         guard text.utf8.contains(UInt8(ascii: "[")) else { return appendText(text, style: style, link: nil) }
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-            let inner = rest[open.upperBound..<close.lowerBound]
-            guard !inner.isEmpty, !inner.contains("["), !inner.contains("]"), !inner.contains("\n") else {
-                appendText(String(rest[..<open.upperBound]), style: style, link: nil)
-                rest = rest[open.upperBound...]
+        while let first = rest.firstRange(of: "[["), let close = rest[first.upperBound...].firstRange(of: "]]") {
+            // The innermost opening: `[[a [[b]]` links b.
+            let open = Self.lastDoubleBracket(in: rest[first.lowerBound..<close.lowerBound]) ?? first.lowerBound
+            let inner = rest[rest.index(open, offsetBy: 2)..<close.lowerBound]
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map {
+                TextSanitizer.clean(LiquidRenderer.removingDimMarkers(String($0))).trimmingSpaces()
+            }
+            guard !inner.contains("["), !inner.contains("]"), !inner.contains("\n"), let name = parts.first, !name.isEmpty else {
+                appendText(String(rest[..<close.upperBound]), style: style, link: nil)
+                rest = rest[close.upperBound...]
                 continue
             }
-            appendText(String(rest[..<open.lowerBound]), style: style, link: nil)
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = TextSanitizer.clean(String(parts[0])).trimmingSpaces()
-            let shown = parts.count > 1 ? TextSanitizer.clean(String(parts[1])).trimmingSpaces() : name
+            appendText(String(rest[..<open]), style: style, link: nil)
+            let shown = parts.count > 1 && !parts[1].isEmpty ? parts[1] : name
             let index = links.count
             links.append(Link(text: shown, target: name, isWiki: true))
-            append(shown.isEmpty ? name : shown, style: style.union(.link), link: index)
+            append(shown, style: style.union(.link), link: index)
             rest = rest[close.upperBound...]
         }
         appendText(String(rest), style: style, link: nil)
+    }
+
+    /// Where the last `[[` of `text` starts.
+    private static func lastDoubleBracket(in text: Substring) -> Substring.Index? {
+        let bytes = text.utf8
+        var index = bytes.endIndex
+        var followedByBracket = false
+        while index > bytes.startIndex {
+            index = bytes.index(before: index)
+            let isBracket = bytes[index] == UInt8(ascii: "[")
+            if isBracket && followedByBracket { return index }
+            followedByBracket = isBracket
+        }
+        return nil
     }
 
     private mutating func visit(_ node: OpaquePointer, style: TextStyle, link: Int?, depth: Int) {

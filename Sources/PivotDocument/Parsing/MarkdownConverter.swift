@@ -117,14 +117,14 @@ struct MarkdownConverter {
             var spans = inline.convert(childrenOf: node)
             links = inline.links
             var ids = inline.anchorIDs
-            // kramdown's `## Title {#id}`: the id names the heading and is not shown.
+            // kramdown's `## Title {#id}` and `{: #id .class}`: the id names the heading; neither is shown.
             if let last = spans.indices.last {
-                let (text, id) = HeadingIDs.removingExplicitID(spans[last].text)
-                if let id {
+                let (text, id) = HeadingIDs.removingAttributes(spans[last].text)
+                if text != spans[last].text {
                     spans[last].text = text
                     if text.isEmpty { spans.removeLast() }
-                    ids.append(TextSanitizer.clean(id))
                 }
+                if let id { ids.append(TextSanitizer.clean(id)) }
             }
             return [Block(.heading(level: Int(cmark_node_get_heading_level(node)), spans), line: line, anchorIDs: ids)]
         case CMARK_NODE_THEMATIC_BREAK:

@@ -1,10 +1,12 @@
-/// How Jekyll makes a file into a page: whether it is one at all, its kind, title and permalink
-/// (with the other addresses links use for it).
+/// How Jekyll makes a file into a page: whether it is one at all, its kind, title and permalink,
+/// and the other addresses links reach it by (aliases).
 struct JekyllRules {
     let config: YAMLValue
     let isJekyll: Bool
     /// Collections `_config.yml` names (`courses` for `_courses/`).
     let collections: Set<String>
+    /// The site's `permalink` setting as a template.
+    let style: String
 
     init(config: YAMLValue, isJekyll: Bool) {
         self.config = config
@@ -16,133 +18,128 @@ struct JekyllRules {
         } else {
             collections = []
         }
+        style = Self.template(forStyle: config["permalink"]?.string ?? "date")
     }
 
-    /// The page for a file, with its aliases; nil for a file Jekyll does not publish
-    /// (`_includes/`, `_layouts/`, `_drafts/`, an unnamed `_folder/`).
-    func page(for file: SiteFile) -> (page: SitePage, aliases: [String])? {
-        let front = FrontMatter.split(file.head)
-        let title = Self.title(front: front, path: file.path)
-        guard isJekyll else {
-            return (SitePage(path: file.path, title: title, permalink: "/" + file.path), [])
-        }
-        let components = file.path.split(separator: "/").map(String.init)
-        let first = components.first ?? ""
-        let declared = front.values["permalink"]?.string.map { Self.absolute(TextSanitizer.clean($0)) }
-        var kind = SitePage.Kind.page
-        var date: String?
-        var derived: String
-        var aliases: [String] = []
-        if first == "_posts" || components.dropLast().contains("_posts") {
-            kind = .post
-            let post = PostName(SitePaths.baseName(file.path))
-            date = post.date ?? front.values["date"]?.string.map { String(TextSanitizer.clean($0).prefix(10)) }
-            derived = postPermalink(post, front: front.values)
-            // `{% post_url %}` read before the site was known gives the post's name as a pretty path.
-            aliases += ["/" + post.slug + "/", LiquidRenderer.derivedPermalink(forPath: SitePaths.baseName(file.path))]
-        } else if first.hasPrefix("_") {
-            let name = String(first.dropFirst())
-            if collections.contains(name) {
-                kind = name == "pages" ? .page : .collection(name)
-                derived = collectionPermalink(name, components: components)
-            } else if first == "_pages" {
-                derived = LiquidRenderer.derivedPermalink(forPath: file.path)
-            } else {
-                return nil
-            }
-            aliases.append(LiquidRenderer.derivedPermalink(forPath: file.path))
-            aliases.append("/" + SitePaths.removingExtension(file.path) + "/")
-        } else {
-            derived = pagePermalink(components)
-            aliases.append(LiquidRenderer.derivedPermalink(forPath: file.path))
-        }
-        aliases.append("/" + SitePaths.removingExtension(file.path) + ".html")
-        aliases.append("/" + file.path)
-        return (SitePage(path: file.path, title: title, permalink: declared ?? derived, date: date, kind: kind),
-                aliases + [derived])
-    }
-
-    // MARK: Titles
-
-    /// Front matter `title`, else the first heading of the head, else the file's name.
-    static func title(front: FrontMatter, path: String) -> String {
-        if let declared = front.values["title"]?.string.map({ TextSanitizer.clean($0).trimmingSpaces() }), !declared.isEmpty {
-            return declared
-        }
-        if let heading = firstHeading(in: front.body) { return heading }
-        return TextSanitizer.clean(SitePaths.baseName(path))
-    }
-
-    /// An ATX heading (`# Title`) or an HTML `<h1>`–`<h6>`, outside fenced code.
-    static func firstHeading(in text: String) -> String? {
-        var inFence = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(400) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            if inFence { continue }
-            if trimmed.hasPrefix("#") {
-                let hashes = trimmed.prefix { $0 == "#" }
-                guard hashes.count <= 6 else { continue }
-                let rest = trimmed.dropFirst(hashes.count)
-                guard rest.first == " " || rest.first == "\t" else { continue }
-                var text = String(rest).trimmingSpaces()
-                while text.hasSuffix("#") { text.removeLast() }
-                text = HeadingIDs.removingExplicitID(text.trimmingSpaces()).text
-                let clean = TextSanitizer.clean(HTMLText.plain(text)).trimmingSpaces()
-                if !clean.isEmpty { return clean }
-            } else if let open = trimmed.firstRange(of: "<h"), let level = trimmed[open.upperBound...].first,
-                      ("1"..."6").contains(level), let close = trimmed.firstRange(of: "</h") {
-                guard let start = trimmed[open.upperBound...].firstIndex(of: ">"), start < close.lowerBound else { continue }
-                let clean = TextSanitizer.clean(HTMLText.plain(String(trimmed[trimmed.index(after: start)..<close.lowerBound])))
-                    .trimmingSpaces()
-                if !clean.isEmpty { return clean }
-            }
-        }
-        return nil
-    }
-
-    // MARK: Permalinks
-
-    /// A permalink from front matter may lack its leading "/" (`404.html`).
-    static func absolute(_ permalink: String) -> String {
-        permalink.hasPrefix("/") ? permalink : "/" + permalink
-    }
-
-    /// The site's permalink setting, as a template.
-    private var style: String {
-        switch config["permalink"]?.string ?? "date" {
+    /// Jekyll's named permalink styles; anything else is a template already.
+    static func template(forStyle style: String) -> String {
+        switch style {
         case "date": return "/:categories/:year/:month/:day/:title:output_ext"
         case "pretty": return "/:categories/:year/:month/:day/:title/"
         case "ordinal": return "/:categories/:year/:y_day/:title:output_ext"
         case "none": return "/:categories/:title:output_ext"
-        case let template: return template
+        default: return style
         }
     }
 
-    /// Pages follow the style's ending: "pretty" URLs end in "/", others in ".html".
+    /// A file made a page, with how its permalink came about and the other addresses it has.
+    struct Entry {
+        var page: SitePage
+        /// Set in its front matter: it wins over any address derived for another page.
+        var isDeclared: Bool
+        /// The addresses links may use besides the permalink: Jekyll's own rule when front matter
+        /// overrides it, `.html` and pretty forms, the form without an underscore folder.
+        var aliases: [String]
+    }
+
+    /// The page for a file; nil for a file Jekyll does not publish (`_includes/`, `_layouts/`,
+    /// `_drafts/`, any `_folder/` that is not a named collection, a `_name.md`).
+    func entry(for file: SiteFile) -> Entry? {
+        let components = file.path.split(separator: "/").map(String.init)
+        guard isJekyll else {
+            let title = PageTitle.title(front: FrontMatter.split(file.head), path: file.path)
+            return Entry(page: SitePage(path: file.path, title: title, permalink: TextSanitizer.clean("/" + file.path)),
+                         isDeclared: false, aliases: [])
+        }
+        guard let (kind, collection) = place(of: components) else { return nil }
+        let front = FrontMatter.split(file.head)
+        let title = PageTitle.title(front: front, path: file.path)
+        var date: String?
+        let derived: String
+        var aliases: [String] = []
+        if kind == .post {
+            let post = PostName(SitePaths.baseName(file.path))
+            date = post.date ?? front.values["date"]?.string.map { String($0.prefix(10)) }
+            let folders = Array(components.prefix { $0 != "_posts" })
+            derived = postPermalink(post, slug: front.values["slug"]?.string ?? post.slug,
+                                    categories: folders + Self.categories(front.values))
+            // `{% post_url %}` read before the site was known gave the post's name as a pretty path.
+            aliases += ["/" + post.slug + "/", LiquidRenderer.derivedPermalink(forPath: SitePaths.baseName(file.path))]
+        } else if let collection {
+            derived = collectionPermalink(collection, components: components)
+            aliases.append(LiquidRenderer.derivedPermalink(forPath: file.path))
+        } else {
+            derived = pagePermalink(components)
+            // `_pages/about.md` is served as `/about/` on the sites that keep pages there.
+            aliases.append(LiquidRenderer.derivedPermalink(forPath: file.path))
+        }
+        aliases += ["/" + SitePaths.removingExtension(file.path) + "/", "/" + SitePaths.removingExtension(file.path) + ".html",
+                    "/" + file.path]
+        let declared = front.values["permalink"]?.string.map { Self.absolute($0) }
+        if declared != nil { aliases.insert(derived, at: 0) }
+        let page = SitePage(path: file.path, title: title, permalink: TextSanitizer.clean(declared ?? derived),
+                            date: date.map { TextSanitizer.clean($0) }, kind: kind)
+        return Entry(page: page, isDeclared: declared != nil, aliases: aliases)
+    }
+
+    /// A file's kind, and the collection it is in; nil when Jekyll skips it: a name starting
+    /// with `_` is private to Jekyll unless it is `_posts` (anywhere), `_pages` or a collection
+    /// `_config.yml` names, at the root.
+    private func place(of components: [String]) -> (SitePage.Kind, collection: String?)? {
+        guard let name = components.last, !name.hasPrefix("_") else { return nil }
+        let folders = components.dropLast()
+        if let posts = folders.firstIndex(of: "_posts") {
+            return folders.indices.contains(where: { $0 != posts && folders[$0].hasPrefix("_") }) ? nil : (.post, nil)
+        }
+        guard let first = folders.first else { return (.page, nil) }
+        if folders.dropFirst().contains(where: { $0.hasPrefix("_") }) { return nil }
+        guard first.hasPrefix("_") else { return (.page, nil) }
+        let collection = String(first.dropFirst())
+        if collections.contains(collection) { return (collection == "pages" ? .page : .collection(collection), collection) }
+        return first == "_pages" ? (.page, nil) : nil
+    }
+
+    // MARK: Permalinks
+
+    /// A permalink from front matter may lack its leading "/" (`permalink: 404.html`).
+    static func absolute(_ permalink: String) -> String {
+        permalink.hasPrefix("/") ? permalink : "/" + permalink
+    }
+
+    /// Pages follow the style's ending: "pretty" URLs end in "/", the others in ".html"
+    /// (`docs/x.md` is `/docs/x/` or `/docs/x.html`). A folder's index is the folder, and so is
+    /// its README (GitHub Pages reads it as the index; where both exist the index is listed first
+    /// and keeps the address).
     private func pagePermalink(_ components: [String]) -> String {
         var parts = components
+        if parts.first == "_pages" { parts.removeFirst() }
         let name = SitePaths.baseName(parts.removeLast())
-        let isIndex = name.lowercased() == "index" || name.lowercased() == "readme"
+        let isIndex = name == "index" || name.lowercased() == "readme"
         if !isIndex { parts.append(name) }
         if parts.isEmpty { return "/" }
         let joined = "/" + parts.joined(separator: "/")
         return style.hasSuffix("/") || isIndex ? joined + "/" : joined + ".html"
     }
 
+    /// A collection's own `permalink` template, else `/:collection/:path` with the style's ending.
     private func collectionPermalink(_ name: String, components: [String]) -> String {
         let inside = SitePaths.removingExtension(components.dropFirst().joined(separator: "/"))
-        let template = config["collections"]?[name]?["permalink"]?.string
-        if let template {
-            return Self.collapsed(template.replacingAll(":collection", with: name).replacingAll(":path", with: inside)
-                .replacingAll(":name", with: SitePaths.baseName(inside)).replacingAll(":title", with: SitePaths.baseName(inside))
-                .replacingAll(":output_ext", with: ".html"))
+        if var template = config["collections"]?[name]?["permalink"]?.string {
+            // A style's name gives its ending to the collection's own pattern.
+            if ["date", "ordinal", "none"].contains(template) { template = "/:collection/:path:output_ext" }
+            if template == "pretty" { template = "/:collection/:path/" }
+            return Self.collapsed(template.replacingAll(":collection", with: name)
+                .replacingAll(":path", with: inside).replacingAll(":name", with: SitePaths.baseName(inside))
+                .replacingAll(":title", with: SitePaths.baseName(inside)).replacingAll(":output_ext", with: ".html")
+                .replacingAll(":categories", with: ""))
         }
-        let base = SitePaths.baseName(inside).lowercased() == "index" ? SitePaths.folder(of: inside) : inside
-        return Self.collapsed("/\(name)/\(base)" + (style.hasSuffix("/") ? "/" : ".html"))
+        // A collection's index is its folder's address.
+        if SitePaths.baseName(inside) == "index" { return Self.collapsed("/\(name)/\(SitePaths.folder(of: inside))/") }
+        return Self.collapsed("/\(name)/\(inside)" + (style.hasSuffix("/") ? "/" : ".html"))
     }
 
-    private func postPermalink(_ post: PostName, front: YAMLValue) -> String {
+    /// Front matter `categories` and `category`: a list, or words separated by spaces.
+    static func categories(_ front: YAMLValue) -> [String] {
         var categories: [String] = []
         for key in ["categories", "category"] {
             switch front[key] {
@@ -151,16 +148,23 @@ struct JekyllRules {
             default: break
             }
         }
-        let slug = front["slug"]?.string ?? post.slug
-        var url = style
+        return categories
+    }
+
+    /// The site's style with the post's date, slug and categories (lower-cased, each once).
+    private func postPermalink(_ post: PostName, slug: String, categories: [String]) -> String {
+        var seen = Set<String>()
+        let categoryPath = categories.map { $0.lowercased() }.filter { seen.insert($0).inserted }.joined(separator: "/")
         let parts = post.dateParts
+        // Longer placeholders first: `:short_year` before `:year`, `:i_month` before `:month`.
         let replacements: [(String, String)] = [
-            (":categories", categories.map { $0.lowercased() }.joined(separator: "/")),
+            (":categories", categoryPath),
             (":short_year", String(parts.year.suffix(2))), (":year", parts.year),
             (":i_month", String(Int(parts.month) ?? 0)), (":month", parts.month),
             (":i_day", String(Int(parts.day) ?? 0)), (":day", parts.day),
             (":y_day", post.dayOfYear), (":title", slug), (":slug", slug), (":output_ext", ".html"),
         ]
+        var url = style
         for (placeholder, value) in replacements { url = url.replacingAll(placeholder, with: value) }
         return Self.collapsed(url)
     }
@@ -170,36 +174,5 @@ struct JekyllRules {
         var result = url
         while result.contains("//") { result = result.replacingAll("//", with: "/") }
         return result.hasPrefix("/") ? result : "/" + result
-    }
-}
-
-/// A post's file name: `2020-01-02-my-title`.
-struct PostName {
-    var date: String?
-    var slug: String
-
-    init(_ name: String) {
-        let bytes = Array(name.utf8)
-        let shape = "dddd-dd-dd-"
-        let dated = bytes.count > shape.count && zip(bytes, shape.utf8).allSatisfy { byte, pattern in
-            pattern == UInt8(ascii: "d") ? (0x30...0x39).contains(byte) : byte == pattern
-        }
-        date = dated ? String(name.prefix(10)) : nil
-        slug = dated ? String(name.dropFirst(11)) : name
-    }
-
-    var dateParts: (year: String, month: String, day: String) {
-        guard let date else { return ("", "", "") }
-        let parts = date.split(separator: "-").map(String.init)
-        return (parts[0], parts[1], parts[2])
-    }
-
-    var dayOfYear: String {
-        let parts = dateParts
-        guard let year = Int(parts.year), let month = Int(parts.month), let day = Int(parts.day), (1...12).contains(month) else { return "" }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        let value = lengths.prefix(month - 1).reduce(0, +) + day
-        return String(repeating: "0", count: max(0, 3 - String(value).count)) + String(value)
     }
 }

@@ -1,36 +1,50 @@
-/// The order of the site index: the home page first; then pages by path (each folder's index
-/// or README first); posts newest first; then each collection by path.
+/// The order of the site index. A Jekyll site: its home page, then pages by path, posts newest
+/// first, then each collection by path. A plain folder: its README, then the tree by path. In
+/// both, a folder's home page (`index`, `README`) comes first among its files.
 enum SiteOrder {
-    static func precedes(_ a: SitePage, _ b: SitePage, isJekyll: Bool) -> Bool {
-        let (groupA, groupB) = (group(a, isJekyll: isJekyll), group(b, isJekyll: isJekyll))
-        if groupA != groupB { return groupA < groupB }
-        if a.kind == .post, b.kind == .post, a.date != b.date { return (a.date ?? "") > (b.date ?? "") }
-        if case .collection(let nameA) = a.kind, case .collection(let nameB) = b.kind, nameA != nameB { return nameA < nameB }
-        return key(a.path).lexicographicallyPrecedes(key(b.path))
+    /// What a page is sorted by, computed once per page (a sort compares each page many times).
+    struct Key {
+        /// 0: the root's home page; 1: pages; 2: posts; 3: collections.
+        var group: Int
+        var date: String
+        var collection: String
+        /// Path components, case-folded, the home page's name replaced by a low rank.
+        var path: [String]
     }
 
-    /// 0: the root's README or index; 1: pages; 2: posts; 3: collections.
-    private static func group(_ page: SitePage, isJekyll: Bool) -> Int {
-        if !page.path.contains("/"), isHome(page.path) { return 0 }
+    static func key(for page: SitePage, isJekyll: Bool) -> Key {
+        var parts = page.path.split(separator: "/").map { $0.lowercased() }
+        var isHome = false
+        if let last = parts.last, let rank = homeRank(last, isJekyll: isJekyll) {
+            // Control characters sort before any name a file can have.
+            parts[parts.count - 1] = String(UnicodeScalar(UInt8(rank)))
+            isHome = true
+        }
+        let group: Int
         switch page.kind {
-        case .page: return 1
-        case .post: return 2
-        case .collection: return 3
+        case .page: group = isHome && parts.count == 1 ? 0 : 1
+        case .post: group = 2
+        case .collection: group = 3
         }
+        var collection = ""
+        if case .collection(let name) = page.kind { collection = name }
+        return Key(group: group, date: page.date ?? "", collection: collection, path: parts)
     }
 
-    static func isHome(_ path: String) -> Bool {
-        let name = SitePaths.baseName(path).lowercased()
-        return name == "readme" || name == "index"
+    static func precedes(_ a: Key, _ b: Key) -> Bool {
+        if a.group != b.group { return a.group < b.group }
+        if a.date != b.date { return a.date > b.date }  // newest first (empty for all but posts)
+        if a.collection != b.collection { return a.collection < b.collection }
+        return a.path.lexicographicallyPrecedes(b.path)
     }
 
-    /// Path components, case-folded, with a folder's README ("\0") and index ("\u{1}") first.
-    private static func key(_ path: String) -> [String] {
-        var parts = path.split(separator: "/").map { $0.lowercased() }
-        if let last = parts.last {
-            let name = SitePaths.baseName(last)
-            if name == "readme" { parts[parts.count - 1] = "\u{0}" } else if name == "index" { parts[parts.count - 1] = "\u{1}" }
+    /// A Jekyll site's home is `index` (a README is only the repository's page); a plain folder's
+    /// is its README, as a code host shows it.
+    private static func homeRank(_ fileName: String, isJekyll: Bool) -> Int? {
+        switch SitePaths.baseName(fileName) {
+        case "index": return isJekyll ? 1 : 2
+        case "readme": return isJekyll ? 2 : 1
+        default: return nil
         }
-        return parts
     }
 }

@@ -3,11 +3,18 @@ public enum SitePaths {
     /// The files a site's pages are: what is listed, linked to and opened.
     static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn"]
 
-    /// The extension of the last component, lower-cased; nil when there is none.
+    /// The last component of a path.
+    static func fileName(_ path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
+    }
+
+    /// The extension of the last component, lower-cased; nil when there is none (a leading dot
+    /// names a hidden file, not an extension).
     static func fileExtension(_ path: String) -> String? {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return name[name.index(after: dot)...].lowercased()
+        let name = fileName(path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+        return name[name.utf8.index(after: dot)...].lowercased()
     }
 
     public static func isMarkdown(_ path: String) -> Bool {
@@ -16,19 +23,19 @@ public enum SitePaths {
 
     /// The file name without folder and extension.
     static func baseName(_ path: String) -> String {
-        let name = String(path.split(separator: "/").last ?? "")
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        let name = fileName(path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return String(name) }
         return String(name[..<dot])
     }
 
     static func removingExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
-              dot != path.startIndex, path[path.index(before: dot)] != "/" else { return path }
+        let name = fileName(path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return path }
         return String(path[..<dot])
     }
 
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
@@ -48,17 +55,21 @@ public enum SitePaths {
     }
 
     /// A URL path reduced to the form permalinks are compared in: no `index.html`, no `.html`,
-    /// no trailing "/", a leading "/".
+    /// no trailing "/", no empty steps, a leading "/". Case counts, as on a web server.
     static func permalinkKey(_ url: String) -> String {
-        var parts = url.split(separator: "/").map(String.init)
-        if parts.last == "index.html" || parts.last == "index.htm" { parts.removeLast() }
-        if var last = parts.last {
-            for suffix in [".html", ".htm"] where last.lowercased().hasSuffix(suffix) {
-                last.removeLast(suffix.count)
-                parts[parts.count - 1] = last
-            }
+        var parts = url.split(separator: "/")
+        if let last = parts.last, last == "index.html" || last == "index.htm" { parts.removeLast() }
+        if let last = parts.last, let dot = last.utf8.lastIndex(of: UInt8(ascii: ".")) {
+            let suffix = last[dot...].lowercased()
+            if suffix == ".html" || suffix == ".htm" { parts[parts.count - 1] = last[..<dot] }
         }
-        return "/" + parts.joined(separator: "/")
+        var key = ""
+        key.reserveCapacity(url.utf8.count + 1)
+        for part in parts where !part.isEmpty {
+            key += "/"
+            key += part
+        }
+        return key.isEmpty ? "/" : key
     }
 
     /// Percent-decoding of a URL path (invalid escapes are kept as they are).
