@@ -29,6 +29,7 @@ static-cxx:
 release: deps static-cxx
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-tui-server
+	$(SWIFT) build $(RELEASE) --product pivot-highlight
 
 run: release
 	@$(BIN) $(ARGS)
@@ -39,16 +40,20 @@ test: deps
 	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 # Binaries that need no Swift toolchain: only libc and the C libraries (ncursesw, cmark-gfm,
-# libyaml, giflib). `pivot-tui serve` runs pivot-tui-server, installed beside it.
+# libyaml, giflib). `pivot-tui serve` runs pivot-tui-server, installed beside it; the highlighter
+# (libpivot-highlight.so, with libsource-highlight) goes to lib/pivot-tui/, loaded for pages with code.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BIN) $(BIN_DIR)/pivot-tui-server $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/lib/pivot-tui
+	install -m 0644 $(BIN_DIR)/libpivot-highlight.so $(DESTDIR)$(PREFIX)/lib/pivot-tui/
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.
 bench: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
+	$(SWIFT) build $(RELEASE) --product pivot-highlight
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/run.py --pivot-tui "$(BIN)"
@@ -59,6 +64,7 @@ PAGES ?= 1000
 bench-site: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
+	$(SWIFT) build $(RELEASE) --product pivot-highlight
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/sites.py --pivot-tui "$(BIN)" --pages $(PAGES) --sizes $${SIZES:-80x24} --repeats $${REPEATS:-5}

@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .executable(name: "pivot-tui", targets: ["PivotTUI"]),
         .executable(name: "pivot-tui-server", targets: ["PivotServe"]),
+        // GNU Source-highlight behind a C function; pivot-tui loads it only for pages with code.
+        .library(name: "pivot-highlight", type: .dynamic, targets: ["CSourceHighlight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -25,20 +27,28 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
+        // UAX #14 line breaking (17,000 instructions to link at start-up; ICU's libraries cost millions).
+        .systemLibrary(name: "CUnibreak", pkgConfig: "libunibreak", providers: [.apt(["libunibreak-dev"])]),
         // Small C helpers: terminal cell widths under a fixed UTF-8 locale, and async-signal-safe signal handling.
         .target(name: "CCellWidth"),
         .target(name: "CTerminalSupport"),
         // forkpty + exec for the SSH server: no Swift code runs between fork and exec.
         .target(name: "CPty"),
 
+        // C++: the highlighter's shim, linked to libsource-highlight (and Boost.Regex) only here.
+        .target(name: "CSourceHighlight",
+                linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
+
         // The pure core: page -> Document -> Outline, and the reader (layout, state, update, render).
         .target(name: "PivotDocument", dependencies: ["CCmarkGFM", "CYaml"]),
         .target(name: "PivotAnimation"),
         // GIFs decoded with giflib and turned into text frames.
         .target(name: "PivotGIF", dependencies: ["PivotAnimation", "CGif"]),
-        .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth"]),
+        .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth", "CUnibreak"]),
         // The edge to the file system for sites: the confined folder, its scan.
         .target(name: "PivotFiles", dependencies: ["PivotDocument"]),
+        // The edge to the highlighter: loads libpivot-highlight.so when a page has code.
+        .target(name: "PivotHighlight", dependencies: ["PivotDocument"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
         // The SSH edge: a swift-nio-ssh server running one reader process per session on a pty.
@@ -55,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
-                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal", "PivotFiles",
+                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal", "PivotFiles", "PivotHighlight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds take libstdc++ from the archive that `make` links alone into
@@ -81,6 +91,8 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
         .testTarget(name: "PivotFilesTests", dependencies: ["PivotFiles", "PivotDocument"]),
+        // The real library, loaded from the build folder as pivot-tui loads it.
+        .testTarget(name: "PivotHighlightTests", dependencies: ["PivotHighlight", "PivotDocument"]),
         // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
         .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses", "PivotTestSupport"]),
         .testTarget(

@@ -2,7 +2,9 @@ import Glibc
 import PivotAnimation
 import PivotDocument
 import PivotGIF
+import PivotHighlight
 import PivotReader
+import PivotTerminal
 
 /// A page ready to read: its document and the text animations found for its images.
 struct LoadedPage: Sendable {
@@ -20,6 +22,11 @@ enum PageLoader {
     static let firstReadBytes = 131_072
     /// How much of a large page's end is read to show it before the whole page is parsed.
     static let endReadBytes = 131_072
+    /// Whether code blocks are highlighted: set once by the command, before the first load and
+    /// before any background parse starts (plain text and `--no-highlight` leave it off).
+    nonisolated(unsafe) static var highlightsCode = false
+    /// Milliseconds one page may spend highlighting its code.
+    static let highlightTimeBudget = 150
 
     /// The end of a large page, read and parsed alone (see `PageSplitter.tailStart`), for `G`
     /// while the whole page is parsed. Nil when no safe cut is found: `G` then waits.
@@ -74,7 +81,7 @@ enum PageLoader {
         }
         if path == "-" {
             let text = try PageSource.text(from: readStandardInput())
-            return LoadedPage(document: PageParser.document(from: text), standIns: [:])
+            return LoadedPage(document: highlighted(PageParser.document(from: text)), standIns: [:])
         }
         let text = try pageText(at: path)
         let site = FileSite(pagePath: path)
@@ -124,7 +131,7 @@ enum PageLoader {
 
     /// Looks up each image's stand-in by the names `StandInNames` gives (docs/frames.md).
     private static func withStandIns(_ document: Document, read: (String) -> String?) -> LoadedPage {
-        var page = LoadedPage(document: document, standIns: [:])
+        var page = LoadedPage(document: highlighted(document), standIns: [:])
         for image in document.images where page.standIns[image.source] == nil {
             for name in StandInNames.candidates(alt: image.alt, source: image.source) {
                 guard let text = read(name) else { continue }
@@ -137,6 +144,21 @@ enum PageLoader {
             }
         }
         return page
+    }
+
+    /// The document with its code highlighted; the highlighter is loaded only for code that names a language.
+    private static func highlighted(_ document: Document) -> Document {
+        guard highlightsCode, document.hasCodeWithLanguage, let highlighter = CodeHighlighter.available else { return document }
+        var document = document
+        // A page's highlighting shares one time budget: past it, its remaining code stays plain.
+        var remaining = highlightTimeBudget
+        document.highlightCode { language, code in
+            guard remaining > 0 else { return nil }
+            let start = MonotonicClock.milliseconds()
+            defer { remaining -= MonotonicClock.milliseconds() - start }
+            return highlighter.tokens(language: language, code: code, timeLimit: Double(remaining) / 1000)
+        }
+        return document
     }
 
     struct LoadError: Error, CustomStringConvertible {

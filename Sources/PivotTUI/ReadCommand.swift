@@ -36,6 +36,9 @@ struct ReadCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = ReadCommand.defaults.noColor
 
+    @Flag(name: .customLong("no-highlight"), help: "Show code in one colour, without syntax highlighting.")
+    var noHighlight = !ReadCommand.defaults.highlight
+
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (keeps text selection).")
     var noMouse = ReadCommand.defaults.noMouse
 
@@ -54,6 +57,6 @@ struct ReadCommand: ParsableCommand {
     func run() {
         ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
                     noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
-                    hyperlinks: !noHyperlinks).run()
+                    hyperlinks: !noHyperlinks, highlight: !noHighlight).run()
     }
 }

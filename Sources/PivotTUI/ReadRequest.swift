@@ -21,6 +21,8 @@ struct ReadRequest {
     var idleStop = 120
     var watch = true
     var hyperlinks = true
+    /// Code blocks highlighted by language (`--no-highlight` turns it off).
+    var highlight = true
 
     /// Under OpenSSH's ForceCommand, `ssh host plain` asks for the page as text. Nothing else a
     /// remote reader sends is read, except a page of the served site (`ssh -t host about`).
@@ -35,6 +37,8 @@ struct ReadRequest {
     /// Opens the page or the site: full screen on a terminal, else as plain text.
     func run() {
         let wantsPlainText = plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText
+        // Plain text has no colours to give code: its highlighter is never loaded.
+        PageLoader.highlightsCode = highlight && !wantsPlainText
         let target: SiteTarget
         do {
             target = try SiteTarget(file: file, site: site, remoteCommand: Self.remoteCommand)

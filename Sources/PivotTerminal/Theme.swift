@@ -107,6 +107,15 @@ struct Theme {
         case .magenta: return Look(foreground: color(dark ? 176 : 127, COLOR_MAGENTA), background: background, attributes: 0)
         case .cyan: return Look(foreground: color(dark ? 80 : 30, COLOR_CYAN), background: background, attributes: 0)
         case .white: return Look(foreground: color(dark ? 255 : 16, COLOR_WHITE), background: background, attributes: 0)
+        // Code: keywords bold and comments dim come with the style, so they show without colour too.
+        case .codeKeyword: return Look(foreground: color(dark ? 221 : 136, COLOR_YELLOW), background: background, attributes: 0)
+        case .codeType, .codeVariable:
+            return Look(foreground: color(dark ? 80 : 30, COLOR_CYAN), background: background, attributes: 0)
+        case .codeString: return Look(foreground: color(dark ? 114 : 28, COLOR_GREEN), background: background, attributes: 0)
+        case .codeComment: return Look(foreground: -1, background: background, attributes: 0)
+        case .codeNumber, .codePreprocessor:
+            return Look(foreground: color(dark ? 176 : 127, COLOR_MAGENTA), background: background, attributes: 0)
+        case .codeFunction: return Look(foreground: color(dark ? 75 : 25, COLOR_BLUE), background: background, attributes: 0)
         case .match:
             if depth == .none { return Look(foreground: -1, background: -1, attributes: pv_A_REVERSE()) }
             return Look(foreground: Int16(COLOR_BLACK), background: color(220, COLOR_YELLOW), attributes: 0)

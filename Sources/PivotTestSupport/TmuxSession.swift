@@ -64,6 +64,11 @@ public final class TmuxSession {
         return Screen(text: try run(arguments))
     }
 
+    /// The pane's lines with the SGR sequences (colours, bold) that tmux keeps for its cells.
+    public func captureWithStyles() throws -> [String] {
+        try run(["capture-pane", "-p", "-e"]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// Polls the pane until `condition` holds; throws (with the last screen) after `timeout`.
     /// Polling instead of sleeping keeps the tests quick on fast machines and patient on slow ones.
     @discardableResult

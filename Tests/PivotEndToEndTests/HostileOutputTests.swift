@@ -31,7 +31,9 @@ final class HostileOutputTests: EndToEndTestCase {
             XCTAssertTrue(bytes.contains("\u{241B}]0;pwned-title\u{2407}"), "\(arguments): OSC and BEL as ␛ and ␇")
             XCTAssertTrue(bytes.contains("a\u{2408}b"), "\(arguments): backspace as ␈")
             XCTAssertTrue(bytes.contains("\u{FFFD}2J"), "\(arguments): C1 CSI as U+FFFD")
-            XCTAssertTrue(bytes.contains("site \u{241B}[2J"), "\(arguments): the site's value, made safe")
+            // The line may break after "site" (where depends on the width and the breaking rules).
+            XCTAssertTrue(bytes.contains("site \u{241B}[2J") || bytes.contains("site\n\u{241B}[2J"),
+                          "\(arguments): the site's value, made safe")
             XCTAssertTrue(result.stderr.isEmpty, "\(arguments): nothing on stderr: \(result.stderrText)")
         }
     }

@@ -54,9 +54,18 @@ func type(_ state: ReaderState, _ text: String) -> ReaderState {
 /// Compares a rendered screen with a stored text file under __Snapshots__.
 /// Set PIVOT_RECORD_SNAPSHOTS=1 to write the files anew after an intended change.
 func assertSnapshot(_ grid: CellGrid, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    assertSnapshot(grid.textLines, named: "\(name).\(grid.width)x\(grid.height)", file: file, line: line)
+}
+
+/// The grid's colour roles, one letter a cell (`CellGrid.roleLines`), as a snapshot of its own.
+func assertStyleSnapshot(_ grid: CellGrid, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    assertSnapshot(grid.roleLines, named: "\(name)-roles.\(grid.width)x\(grid.height)", file: file, line: line)
+}
+
+func assertSnapshot(_ lines: [String], named fullName: String, file: StaticString = #filePath, line: UInt = #line) {
     let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-    let url = directory.appendingPathComponent("\(name).\(grid.width)x\(grid.height).txt")
-    let actual = grid.textLines.joined(separator: "\n") + "\n"
+    let url = directory.appendingPathComponent("\(fullName).txt")
+    let actual = lines.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["PIVOT_RECORD_SNAPSHOTS"] == "1" {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)
@@ -79,3 +88,19 @@ func assertSnapshot(_ grid: CellGrid, named name: String, file: StaticString = #
     }
 }
 
+
+extension CellGrid {
+    /// A letter for each cell's role where it shows a character (a space elsewhere): `.` text,
+    /// `=` code, `K`eyword, `T`ype, `S`tring, `C`omment, `N`umber, `P`reprocessor, `F`unction,
+    /// `V`ariable, `m`uted, `h`eading, `x` any other.
+    var roleLines: [String] {
+        let letters: [ColorRole: Character] = [
+            .text: ".", .code: "=", .codeKeyword: "K", .codeType: "T", .codeString: "S", .codeComment: "C",
+            .codeNumber: "N", .codePreprocessor: "P", .codeFunction: "F", .codeVariable: "V", .muted: "m",
+            .heading: "h", .title: "h",
+        ]
+        return (0..<height).map { row in
+            String(self.row(row).map { cell in cell.text == " " || cell.text.isEmpty ? " " : letters[cell.style.role] ?? "x" })
+        }
+    }
+}

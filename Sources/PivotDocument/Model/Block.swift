@@ -13,6 +13,10 @@ public struct Block: Sendable {
     public var isCentered = false
     /// Set on a `.quote` that is a definition (`<dd>`): indented under its term, with no bar.
     public var isDefinition = false
+    /// A `.code` block's highlighted stretches (see `Document.highlightCode`), by line.
+    public var codeTokens: [CodeToken] = []
+    /// A `.code` block shown with line numbers (`{% highlight lang linenos %}`).
+    public var showsLineNumbers = false
 
     public init(_ kind: Kind, line: Int, order: Int = 0, anchorIDs: [String] = []) {
         self.kind = kind

@@ -125,7 +125,9 @@ private struct Renderer {
             output += target
         case "highlight":
             let language = words.count >= 2 ? String(words[1]) : ""
-            output += "\n```\(language)\n"
+            // `linenos` and `linenos=table` ask for line numbers; the fence carries the word on.
+            let lineNumbers = words.dropFirst(2).contains { $0.hasPrefix("linenos") } ? " linenos" : ""
+            output += "\n```\(language)\(lineNumbers)\n"
             return rest.first == "\n" ? rest.dropFirst() : rest
         case "endhighlight":
             output += output.hasSuffix("\n") ? "```\n" : "\n```\n"

@@ -131,11 +131,14 @@ struct MarkdownConverter {
             return [Block(.rule, line: line)]
         case CMARK_NODE_CODE_BLOCK:
             let info = Self.string(cmark_node_get_fence_info(node))
-            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            let words = info.split(separator: " ")
             var text = LiquidRenderer.removingDimMarkers(Self.string(cmark_node_get_literal(node)))
             if text.hasSuffix("\n") { text.removeLast() }
-            return [Block(.code(language: TextSanitizer.clean(language),
-                                text: TextSanitizer.clean(text, keepNewlines: true)), line: line)]
+            var block = Block(.code(language: TextSanitizer.clean(Self.language(ofFence: words.first ?? "")),
+                                    text: TextSanitizer.clean(text, keepNewlines: true)), line: line)
+            // `{% highlight ruby linenos %}` arrives as the fence `ruby linenos` (LiquidRenderer).
+            block.showsLineNumbers = words.dropFirst().contains("linenos")
+            return [block]
         case CMARK_NODE_BLOCK_QUOTE:
             let inner = blocks(childrenOf: node, depth: depth + 1)
             if let (kind, body) = Self.githubAlert(inner) { return [Self.callout(kind, around: body, line: line)] }
@@ -221,6 +224,13 @@ struct MarkdownConverter {
 
     static func typeName(_ node: OpaquePointer) -> String {
         string(cmark_node_get_type_string(node))
+    }
+
+    /// A fence's language as highlighters name it: `Python`, `{.python}` and `python{1,3}` are `python`.
+    static func language(ofFence word: Substring) -> String {
+        let name = word.drop { $0 == "{" || $0 == "." }
+            .prefix { $0.isLetter || $0.isNumber || "+#-_".contains($0) }
+        return name.lowercased()
     }
 
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -3,6 +3,8 @@ public enum ColorRole: UInt8, CaseIterable, Sendable {
     case text, heading, title, link, code, quote, marker, muted, rule, image, header, status, match, warning
     /// Named colours an animation's frames may ask for.
     case red, green, yellow, blue, magenta, cyan, white
+    /// Highlighted code, one role per `CodeTokenKind`.
+    case codeKeyword, codeType, codeString, codeComment, codeNumber, codePreprocessor, codeFunction, codeVariable
 }
 
 public struct CellAttributes: OptionSet, Hashable, Sendable {

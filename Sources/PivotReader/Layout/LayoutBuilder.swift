@@ -98,13 +98,15 @@ struct LayoutBuilder {
                 text([Span(label)], base: CellStyle(.image), column: column, order: block.order)
             }
         case .code(_, let code):
-            var offset = 0
-            for sourceLine in code.split(separator: "\n", omittingEmptySubsequences: false) {
-                for piece in TextWrapper.chop(String(sourceLine), width: width - column - 2) {
-                    emit(piece.isEmpty ? [] : [Run(column: column + 2, text: piece, style: CellStyle(.code))],
-                         order: block.order, offset: offset, keepBlank: true)
-                    offset += 1
+            let lines = CodeLines(text: code, tokens: block.codeTokens, showsLineNumbers: block.showsLineNumbers)
+            for (offset, piece) in lines.pieces(width: width - column - 2).enumerated() {
+                var runs: [Run] = []
+                var at = column + 2
+                for (text, style) in piece {
+                    runs.append(Run(column: at, text: text, style: style))
+                    at += CellWidth.of(text)
                 }
+                emit(runs, order: block.order, offset: offset, keepBlank: true)
             }
         case .quote(let inner) where block.isDefinition:
             blocks(inner, column: min(column + 4, columnLimit), separated: false)

@@ -1,5 +1,5 @@
-/// Wraps styled text into lines by terminal cell width: at spaces where it can, inside a
-/// word only when a word is wider than the line.
+/// Wraps styled text into lines by terminal cell width, breaking where the Unicode line breaking
+/// algorithm allows (`LineBreaks`), inside a word only when a word is wider than the line.
 enum TextWrapper {
     struct Piece {
         var text: String
@@ -12,27 +12,45 @@ enum TextWrapper {
         var runs: [(text: String, style: CellStyle)]
     }
 
+    /// A character placed on the line being filled: its style, cells and index in the text.
+    private typealias Placed = (character: Character, style: CellStyle, cells: Int, index: Int)
+
     static func wrap(_ pieces: [Piece], width: Int) -> [Line] {
         let width = max(1, width)
         var lines: [Line] = []
-        var current: [(Character, CellStyle, Int)] = []
+        var current: [Placed] = []
         var currentWidth = 0
         var lineOffset = 0
         var offset = 0
-        var breakAt: Int?  // index in `current` just after the last space
+        // Found only when a line overflows: text that fits needs no breaking rules.
+        var opportunities: [Bool]?
 
-        func emit(_ characters: ArraySlice<(Character, CellStyle, Int)>, offset: Int) {
+        func emit(_ characters: ArraySlice<Placed>, offset: Int) {
             var trimmed = characters
-            while let last = trimmed.last, last.0 == " " { trimmed = trimmed.dropLast() }
+            while let last = trimmed.last, last.character == " " { trimmed = trimmed.dropLast() }
             var runs: [(text: String, style: CellStyle)] = []
-            for (character, style, _) in trimmed {
-                if let last = runs.last, last.style == style {
-                    runs[runs.count - 1].text.append(character)
+            for placed in trimmed {
+                if let last = runs.last, last.style == placed.style {
+                    runs[runs.count - 1].text.append(placed.character)
                 } else {
-                    runs.append((String(character), style))
+                    runs.append((String(placed.character), placed.style))
                 }
             }
             lines.append(Line(offset: offset, runs: runs))
+        }
+
+        /// The last place in `current` (or before the character at `next`) where the line may break.
+        func breakPlace(next: Int) -> Int? {
+            if opportunities == nil { opportunities = LineBreaks.opportunities(in: pieces.flatMap { Array($0.text) }) }
+            guard let opportunities, next < opportunities.count else { return nil }
+            if opportunities[next] { return current.count }
+            var cut = current.count - 1
+            while cut > 0 {
+                // Never between spaces, so a line does not start with the tail of a space run.
+                if opportunities[current[cut].index], current[cut].character != " " { return cut }
+                cut -= 1
+            }
+            return nil
         }
 
         for piece in pieces {
@@ -42,49 +60,31 @@ enum TextWrapper {
                     emit(current[...], offset: lineOffset)
                     current = []
                     currentWidth = 0
-                    breakAt = nil
                     lineOffset = offset + 1
                     continue
                 }
                 if character == " " {
                     if current.isEmpty { lineOffset = offset + 1; continue }
-                    current.append((character, piece.style, 1))
+                    // Spaces may pass the width: they are trimmed from the end of the line.
+                    current.append((character, piece.style, 1, offset))
                     currentWidth += 1
-                    breakAt = current.count
                     continue
                 }
                 let cells = CellWidth.of(character)
                 if cells == 0 {
                     continue
                 }
-                if currentWidth + cells > width, !current.isEmpty {
-                    if let cut = breakAt, cut < current.count {
-                        emit(current[..<cut], offset: lineOffset)
-                        let carried = Array(current[cut...])
-                        lineOffset = offset - carried.count
-                        current = carried
-                    } else if let cut = breakAt, cut == current.count {
-                        emit(current[...], offset: lineOffset)
-                        lineOffset = offset
-                        current = []
-                    } else if let cut = numberStart(current, continuing: piece.style), cut > 0 {
-                        // A link's number (`[12]`) is never split: it goes to the next line whole.
-                        emit(current[..<cut], offset: lineOffset)
-                        let carried = Array(current[cut...])
-                        lineOffset = offset - carried.count
-                        current = carried
-                    } else {
-                        emit(current[...], offset: lineOffset)
-                        lineOffset = offset
-                        current = []
-                    }
-                    currentWidth = current.reduce(0) { $0 + $1.2 }
-                    breakAt = nil
+                // Again while what was carried over and this character still pass the width.
+                while currentWidth + cells > width, !current.isEmpty {
+                    let cut = breakPlace(next: offset) ?? numberStart(current, continuing: piece.style) ?? current.count
+                    emit(current[..<cut], offset: lineOffset)
+                    let carried = Array(current[cut...].drop { $0.character == " " })
+                    lineOffset = offset - carried.count
+                    current = carried
+                    currentWidth = current.reduce(0) { $0 + $1.cells }
                 }
-                current.append((character, piece.style, cells))
+                current.append((character, piece.style, cells, offset))
                 currentWidth += cells
-                // Wide (CJK) text may break between any two characters.
-                if cells == 2 { breakAt = current.count }
             }
         }
         if !current.isEmpty || lines.isEmpty { emit(current[...], offset: lineOffset) }
@@ -93,11 +93,11 @@ enum TextWrapper {
 
     /// Where the link number that `style` continues begins at the end of `current`; nil when the
     /// character to place is no part of a link number.
-    private static func numberStart(_ current: [(Character, CellStyle, Int)], continuing style: CellStyle) -> Int? {
+    private static func numberStart(_ current: [Placed], continuing style: CellStyle) -> Int? {
         guard style.link != nil, style.role == .muted else { return nil }
         var cut = current.count
-        while cut > 0, current[cut - 1].1 == style { cut -= 1 }
-        return cut < current.count ? cut : nil
+        while cut > 0, current[cut - 1].style == style { cut -= 1 }
+        return cut > 0 && cut < current.count ? cut : nil
     }
 
     /// Hard-wraps one line of preformatted text at `width` cells.
