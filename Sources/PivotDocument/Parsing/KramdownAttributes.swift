@@ -30,7 +30,7 @@ enum KramdownAttributes {
                 continue
             }
             if inComment {
-                if let end = line.firstRange(of: "{:/") {
+                if ByteScan.contains(line, "{:/"), let end = line.firstRange(of: "{:/") {
                     inComment = false
                     let rest = line[end.upperBound...].drop { $0 != "}" }.dropFirst()
                     output.append(Substring(spans(String(rest))))
@@ -65,8 +65,9 @@ enum KramdownAttributes {
                 continue
             }
             // A heading's `{: #id}` is its anchor: `HeadingIDs` takes it (and removes it).
-            let keepsID = trimmed.hasPrefix("#") && trimmed.contains("{:") && trimmed.drop { $0 != "{" }.contains("#")
-            let cleaned = line.contains("{:") && !keepsID ? Substring(spans(String(line))) : line
+            let hasList = ByteScan.contains(line, "{:")
+            let keepsID = hasList && trimmed.hasPrefix("#") && trimmed.drop { $0 != "{" }.contains("#")
+            let cleaned = hasList && !keepsID ? Substring(spans(String(line))) : line
             output.append(cleaned)
             previousBlank = trimmed.isEmpty
         }

@@ -85,22 +85,11 @@ enum KramdownHTMLBlocks {
     private static func closingLine(of tag: String, in lines: [Substring], from start: Int) -> Int? {
         var depth = 0
         for index in start..<min(lines.count, start + lineLimit) {
-            let line = lines[index].lowercased()
-            depth += occurrences(of: "<" + tag, in: line, followedByNameEnd: true)
-            depth -= occurrences(of: "</" + tag, in: line, followedByNameEnd: true)
+            let line = lines[index]
+            depth += ByteScan.tagCount(tag, closing: false, in: line)
+            depth -= ByteScan.tagCount(tag, closing: true, in: line)
             if depth <= 0 { return index == start ? nil : index }
         }
         return nil
-    }
-
-    private static func occurrences(of needle: String, in line: String, followedByNameEnd: Bool) -> Int {
-        var count = 0
-        var rest = Substring(line)
-        while let range = rest.firstRange(of: needle) {
-            let next = rest[range.upperBound...].first
-            if next == nil || next == " " || next == ">" || next == "\t" || next == "/" { count += 1 }
-            rest = rest[range.upperBound...]
-        }
-        return count
     }
 }

@@ -12,8 +12,8 @@ enum TextWrapper {
         var runs: [(text: String, style: CellStyle)]
     }
 
-    /// A character placed on the line being filled: its style, cells and index in the text.
-    private typealias Placed = (character: Character, style: CellStyle, cells: Int, index: Int)
+    /// A character placed on the line being filled, with its style and cells.
+    private typealias Placed = (character: Character, style: CellStyle, cells: Int)
 
     static func wrap(_ pieces: [Piece], width: Int) -> [Line] {
         let width = max(1, width)
@@ -22,8 +22,8 @@ enum TextWrapper {
         var currentWidth = 0
         var lineOffset = 0
         var offset = 0
-        // Found only when a line overflows: text that fits needs no breaking rules.
-        var opportunities: [Bool]?
+        // The last character of the line before (context for the breaking rules).
+        var before: Character?
 
         func emit(_ characters: ArraySlice<Placed>, offset: Int) {
             var trimmed = characters
@@ -37,17 +37,20 @@ enum TextWrapper {
                 }
             }
             lines.append(Line(offset: offset, runs: runs))
+            before = characters.last?.character
         }
 
-        /// The last place in `current` (or before the character at `next`) where the line may break.
-        func breakPlace(next: Int) -> Int? {
-            if opportunities == nil { opportunities = LineBreaks.opportunities(in: pieces.flatMap { Array($0.text) }) }
-            guard let opportunities, next < opportunities.count else { return nil }
-            if opportunities[next] { return current.count }
+        /// The last place in `current` (`current.count`: before `next`) where the line may break.
+        /// The rules are asked only when a line overflows, and only about that line.
+        func breakPlace(next: Character) -> Int? {
+            let context = before.map { [$0] } ?? []
+            let allowed = LineBreaks.opportunities(in: context + current.map(\.character) + [next]).dropFirst(context.count)
+            let first = allowed.startIndex
+            if allowed[first + current.count] { return current.count }
             var cut = current.count - 1
             while cut > 0 {
                 // Never between spaces, so a line does not start with the tail of a space run.
-                if opportunities[current[cut].index], current[cut].character != " " { return cut }
+                if allowed[first + cut], current[cut].character != " " { return cut }
                 cut -= 1
             }
             return nil
@@ -58,6 +61,7 @@ enum TextWrapper {
                 defer { offset += 1 }
                 if character == "\n" {
                     emit(current[...], offset: lineOffset)
+                    before = nil
                     current = []
                     currentWidth = 0
                     lineOffset = offset + 1
@@ -66,7 +70,7 @@ enum TextWrapper {
                 if character == " " {
                     if current.isEmpty { lineOffset = offset + 1; continue }
                     // Spaces may pass the width: they are trimmed from the end of the line.
-                    current.append((character, piece.style, 1, offset))
+                    current.append((character, piece.style, 1))
                     currentWidth += 1
                     continue
                 }
@@ -76,14 +80,14 @@ enum TextWrapper {
                 }
                 // Again while what was carried over and this character still pass the width.
                 while currentWidth + cells > width, !current.isEmpty {
-                    let cut = breakPlace(next: offset) ?? numberStart(current, continuing: piece.style) ?? current.count
+                    let cut = breakPlace(next: character) ?? numberStart(current, continuing: piece.style) ?? current.count
                     emit(current[..<cut], offset: lineOffset)
                     let carried = Array(current[cut...].drop { $0.character == " " })
                     lineOffset = offset - carried.count
                     current = carried
                     currentWidth = current.reduce(0) { $0 + $1.cells }
                 }
-                current.append((character, piece.style, cells, offset))
+                current.append((character, piece.style, cells))
                 currentWidth += cells
             }
         }
