@@ -27,6 +27,7 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         // UAX #14 line breaking (17,000 instructions to link at start-up; ICU's libraries cost millions).
         .systemLibrary(name: "CUnibreak", pkgConfig: "libunibreak", providers: [.apt(["libunibreak-dev"])]),
         // Small C helpers: terminal cell widths under a fixed UTF-8 locale, and async-signal-safe signal handling.
@@ -47,6 +48,11 @@ let package = Package(
         .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth", "CUnibreak"]),
         // The edge to the file system for sites: the confined folder, its scan.
         .target(name: "PivotFiles", dependencies: ["PivotDocument"]),
+        // C: PNG, JPEG and WebP decoding, with errors caught where C can set the jump.
+        .target(name: "CPictures",
+                linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp")]),
+        // The edge to picture files: any local picture of a page as a text picture.
+        .target(name: "PivotPictures", dependencies: ["PivotAnimation", "CPictures", "CChafa"]),
         // The edge to the highlighter: loads libpivot-highlight.so when a page has code.
         .target(name: "PivotHighlight", dependencies: ["PivotDocument"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
@@ -65,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
-                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal", "PivotFiles", "PivotHighlight",
+                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal", "PivotFiles", "PivotHighlight", "PivotPictures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds take libstdc++ from the archive that `make` links alone into
@@ -92,6 +98,7 @@ let package = Package(
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
         .testTarget(name: "PivotFilesTests", dependencies: ["PivotFiles", "PivotDocument"]),
         // The real library, loaded from the build folder as pivot-tui loads it.
+        .testTarget(name: "PivotPicturesTests", dependencies: ["PivotPictures", "PivotAnimation", "PivotTestSupport"]),
         .testTarget(name: "PivotHighlightTests", dependencies: ["PivotHighlight", "PivotDocument"]),
         // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
         .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses", "PivotTestSupport"]),

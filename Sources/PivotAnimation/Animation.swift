@@ -23,6 +23,9 @@ public struct Animation: Sendable, Equatable {
         case text
         /// Each cell is four hex digits: the 256-colour index of its top half, then of its bottom half.
         case blocks
+        /// Each cell is its symbol (drawn by chafa: blocks, braille, ASCII...) then four hex digits,
+        /// the 256-colour index of its foreground, then of its background. Made in memory only.
+        case symbols
     }
 
     public var width: Int
@@ -46,6 +49,21 @@ public struct Animation: Sendable, Equatable {
         return stride(from: 0, to: digits.count - 3, by: 4).map { index in
             (Self.byte(digits[index], digits[index + 1]), Self.byte(digits[index + 2], digits[index + 3]))
         }
+    }
+
+    /// The cells of one row of a `.symbols` frame: symbol, foreground and background indices.
+    public func symbolCells(frame: Int, row: Int) -> [(symbol: Character, foreground: UInt8, background: UInt8)] {
+        var cells: [(symbol: Character, foreground: UInt8, background: UInt8)] = []
+        let line = frames[frame].lines[row]
+        var index = line.startIndex
+        while index < line.endIndex {
+            let symbol = line[index]
+            let digits = Array(line[line.index(after: index)...].utf8.prefix(4))
+            guard digits.count == 4 else { break }
+            cells.append((symbol, Self.byte(digits[0], digits[1]), Self.byte(digits[2], digits[3])))
+            index = line.utf8.index(line.index(after: index), offsetBy: 4)
+        }
+        return cells
     }
 
     private static func byte(_ high: UInt8, _ low: UInt8) -> UInt8 {

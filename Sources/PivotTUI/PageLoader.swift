@@ -3,6 +3,7 @@ import PivotAnimation
 import PivotDocument
 import PivotGIF
 import PivotHighlight
+import PivotPictures
 import PivotReader
 import PivotTerminal
 
@@ -41,7 +42,8 @@ enum PageLoader {
     }
 
     /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
-    /// and parsed alone; `rest` then reads and parses the whole page, on another thread.
+    /// and parsed alone; `rest` then reads and parses the whole page, on another thread. Code is
+    /// highlighted in `rest` too: the first paint never waits for the highlighter.
     static func open(_ path: String?, site knownSite: SiteContext? = nil) throws
         -> (first: LoadedPage, rest: (@Sendable () -> LoadedPage)?) {
         guard let path, path != "-" else { return (try load(path), nil) }
@@ -51,8 +53,13 @@ enum PageLoader {
             let (bytes, isWhole) = try FileReader.read(path, limit: PageSource.byteLimit, prefix: firstReadBytes)
             if isWhole {
                 let text = try PageSource.text(from: bytes)
-                guard let head = PageParser.head(of: text, site: site) else { return (page(text, at: path, site: site), nil) }
-                return (page(head, at: path), { page(text, at: path, site: site) })
+                guard let head = PageParser.head(of: text, site: site) else {
+                    // Code colours and pictures come after the first paint: the page shows at once.
+                    let whole = page(text, at: path, site: site, finished: false)
+                    guard needsFinishing(whole.document) else { return (whole, nil) }
+                    return (whole, { finished(whole, at: path) })
+                }
+                return (page(head, at: path, finished: false), { page(text, at: path, site: site) })
             }
             // Whole lines only: a cut inside a character would show as a replacement character.
             let lastLine = bytes.lastIndex(of: UInt8(ascii: "\n")) ?? bytes.startIndex
@@ -61,7 +68,7 @@ enum PageLoader {
             throw LoadError(message: "\(path): \(error)")
         }
         guard let head = PageParser.head(of: top, site: site) else { return (try load(path), nil) }
-        let first = page(head, at: path)
+        let first = page(head, at: path, finished: false)
         return (first, {
             do {
                 return page(try pageText(at: path), at: path, site: site)
@@ -97,41 +104,70 @@ enum PageLoader {
         }
     }
 
-    private static func page(_ text: String, at path: String, site: SiteContext) -> LoadedPage {
-        page(PageParser.document(from: text, site: site), at: path)
+    private static func page(_ text: String, at path: String, site: SiteContext, finished: Bool = true) -> LoadedPage {
+        page(PageParser.document(from: text, site: site), at: path, finished: finished)
     }
 
-    /// The document with the stand-ins found beside the page for its images.
-    private static func page(_ document: Document, at path: String) -> LoadedPage {
+    /// The document with the stand-ins found beside the page for its images; `finished` also
+    /// highlights its code and draws its pictures (the slow parts, done after the first paint).
+    private static func page(_ document: Document, at path: String, finished isFinished: Bool = true) -> LoadedPage {
         let directory = FileSite.directory(of: path)
-        var page = withStandIns(document) { name in
+        let page = withStandIns(document, highlight: false) { name in
             (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }
         }
-        addLocalGIFs(to: &page, directory: directory)
+        return isFinished ? finished(page, at: path) : page
+    }
+
+    /// What the first paint leaves for later: code to highlight, pictures to draw.
+    private static func needsFinishing(_ document: Document) -> Bool {
+        (highlightsCode && document.hasCodeWithLanguage) || document.images.contains { localPicturePath($0.source) != nil }
+    }
+
+    /// The page with its code highlighted and its local pictures drawn.
+    private static func finished(_ page: LoadedPage, at path: String) -> LoadedPage {
+        var page = LoadedPage(document: highlighted(page.document), standIns: page.standIns)
+        addLocalPictures(to: &page, directory: FileSite.directory(of: path))
         return page
     }
 
-    /// An image that names a GIF beside the page (a relative path, never leaving the page's
-    /// folder) plays that GIF as text, in colour half blocks.
-    private static func addLocalGIFs(to page: inout LoadedPage, directory: String) {
+    /// A picture file's path inside the page's folder: relative, never leaving it, of a picture
+    /// format's name. Nil for anything else (remote pictures are never fetched).
+    static func localPicturePath(_ source: String) -> String? {
+        let path = source.split(separator: "?", maxSplits: 1).first.map(String.init) ?? source
+        let parts = path.split(separator: "/")
+        let fileExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard !path.contains("://"), !path.hasPrefix("/"), !path.hasPrefix("data:"), !parts.contains(".."),
+              PictureFormat.fileExtensions.contains(fileExtension) else { return nil }
+        return path
+    }
+
+    /// Each local picture as a text picture: GIFs play in colour half blocks (PivotGIF), PNG,
+    /// JPEG and WebP are drawn by chafa. A picture that cannot be read leaves a note.
+    private static func addLocalPictures(to page: inout LoadedPage, directory: String) {
         for image in page.document.images where page.standIns[image.source] == nil {
-            let path = image.source
-            let parts = path.split(separator: "/")
-            guard path.lowercased().hasSuffix(".gif"), !path.contains("://"), !path.hasPrefix("/"),
-                  !parts.contains(".."), let bytes = try? FileReader.read(directory + "/" + path, limit: FramesCommand.gifByteLimit)
-            else { continue }
+            guard let path = localPicturePath(image.source) else { continue }
+            let file = directory + "/" + path
             do {
-                page.standIns[image.source] = try GIFConverter.animation(
-                    fromGIF: bytes, width: GIFConverter.defaultWidth, height: 14, charset: .blocks)
+                let bytes = try FileReader.read(file, limit: PictureConverter.byteLimit)
+                if PictureFormat(sniffing: bytes) == .gif {
+                    page.standIns[image.source] = try GIFConverter.animation(
+                        fromGIF: bytes, width: GIFConverter.defaultWidth, height: 14, charset: .blocks)
+                } else {
+                    page.standIns[image.source] = try PictureConverter.animation(from: bytes)
+                }
+            } catch let error as FileReadError {
+                // A missing picture is common (pages name their site's paths): its caption is enough.
+                if case .missing = error { continue }
+                page.document.warnings.append(TextSanitizer.clean("\(error); the picture shows as text"))
             } catch {
-                page.document.warnings.append(TextSanitizer.clean("\(path): \(error); the image shows as text"))
+                page.document.warnings.append(TextSanitizer.clean("\(path): \(error); the picture shows as text"))
             }
         }
     }
 
     /// Looks up each image's stand-in by the names `StandInNames` gives (docs/frames.md).
-    private static func withStandIns(_ document: Document, read: (String) -> String?) -> LoadedPage {
-        var page = LoadedPage(document: highlighted(document), standIns: [:])
+    private static func withStandIns(_ document: Document, highlight: Bool = true, read: (String) -> String?) -> LoadedPage {
+        var page = LoadedPage(document: highlight ? highlighted(document) : document, standIns: [:])
         for image in document.images where page.standIns[image.source] == nil {
             for name in StandInNames.candidates(alt: image.alt, source: image.source) {
                 guard let text = read(name) else { continue }
@@ -144,6 +180,10 @@ enum PageLoader {
             }
         }
         return page
+    }
+
+    private static func highlighted(_ page: LoadedPage) -> LoadedPage {
+        LoadedPage(document: highlighted(page.document), standIns: page.standIns)
     }
 
     /// The document with its code highlighted; the highlighter is loaded only for code that names a language.

@@ -8,7 +8,7 @@ final class BrokenFramesTests: EndToEndTestCase {
         let page = try writeAnimatedPage(frames: AnimationFixtures.brokenFrames)
         let session = try startReader([page.path])
         let screen = try session.waitForScreen("the page opens with the image as [image: spin]") { screen in
-            screen.contains("[image: \(AnimationFixtures.alt)]") && screen.contains("A paragraph above")
+            screen.contains("[image: \(AnimationFixtures.alt) · ") && screen.contains("A paragraph above")
         }
         XCTAssertNil(screen.paneRows, "no pane for a broken stand-in:\n\(screen)")
         XCTAssertFalse(screen.contains("EXIT="), "the reader must keep running:\n\(screen)")

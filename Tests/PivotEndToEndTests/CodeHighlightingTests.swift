@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PivotTestSupport
 import XCTest
 
@@ -32,10 +33,21 @@ final class CodeHighlightingTests: EndToEndTestCase {
         return active
     }
 
+    /// The styled pane once `def` has taken a colour (the code is highlighted after the first paint).
+    private func waitForColours(_ session: TmuxSession) throws -> [String] {
+        let deadline = Date().addingTimeInterval(10)
+        var lines = try session.captureWithStyles()
+        while parameters(before: "def", on: "greet", in: lines).contains("32"), Date() < deadline {
+            usleep(50_000)
+            lines = try session.captureWithStyles()
+        }
+        return lines
+    }
+
     func testKeywordsAndStringsTakeTheirColours() throws {
         let session = try startReader([try writePage(Self.page).path])
         try session.waitForText("return")
-        let lines = try session.captureWithStyles()
+        let lines = try waitForColours(session)
         let keyword = parameters(before: "def", on: "greet", in: lines)
         XCTAssertTrue(keyword.contains("33") && keyword.contains("1"), "def is bold yellow: \(keyword)\n\(lines.joined(separator: "\n"))")
         XCTAssertTrue(parameters(before: "\"hello", on: "return", in: lines).contains("32"), "the string is green")
@@ -46,6 +58,8 @@ final class CodeHighlightingTests: EndToEndTestCase {
     func testNoHighlightShowsCodeInOneColour() throws {
         let session = try startReader(["--no-highlight", try writePage(Self.page).path])
         try session.waitForText("return")
+        // Long enough for highlighting, which follows the first paint within milliseconds, to show.
+        usleep(500_000)
         let lines = try session.captureWithStyles()
         for word in ["def", "greet"] {
             let active = parameters(before: word, on: "greet", in: lines)

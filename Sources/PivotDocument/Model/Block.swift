@@ -87,4 +87,20 @@ public struct Image: Sendable, Hashable {
         self.alt = alt
         self.source = source
     }
+
+    /// What stands for a picture that is not drawn: `[image: ALT]`, with the host of a remote
+    /// one (`[image: logo · example.org]`), which is never fetched.
+    public var label: String { Self.label(alt: alt, source: source) }
+
+    public static func label(alt: String, source: String) -> String {
+        let name = alt.isEmpty ? "untitled" : alt
+        let lowered = source.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("//") else {
+            return "[image: \(name)]"
+        }
+        let afterScheme: Substring = source.drop { $0 != "/" }.drop { $0 == "/" }
+        let authority: Substring = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host: String = authority.split(separator: "@").last.map(String.init) ?? ""
+        return host.isEmpty ? "[image: \(name)]" : "[image: \(name) · \(host)]"
+    }
 }

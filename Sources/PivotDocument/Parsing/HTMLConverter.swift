@@ -204,7 +204,7 @@ struct HTMLConverter {
             spans.append(Span("\n"))
         case "img":
             let image = Self.image(from: attributes)
-            spans.append(Span("[image: \(image.alt.isEmpty ? "untitled" : image.alt)]", style: .dim))
+            spans.append(Span(image.label, style: .dim))
         case "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre":
             break  // a cell holds text only
         default:

@@ -118,9 +118,9 @@ struct InlineConverter {
             html(literal(), style: effective, link: effectiveLink)
         case CMARK_NODE_IMAGE:
             let alt = TextSanitizer.clean(MarkdownConverter.allText(node)).trimmingSpaces()
-            images.append(Image(alt: alt, source: TextSanitizer.clean(MarkdownConverter.string(cmark_node_get_url(node)))))
-            append("[image: \(alt.isEmpty ? "untitled" : alt)]", style: effective.union(.dim), link: effectiveLink,
-                   isText: false)
+            let image = Image(alt: alt, source: TextSanitizer.clean(MarkdownConverter.string(cmark_node_get_url(node))))
+            images.append(image)
+            append(image.label, style: effective.union(.dim), link: effectiveLink, isText: false)
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             let number = TextSanitizer.clean(literal())
             let index = links.count
@@ -172,8 +172,7 @@ struct InlineConverter {
                 } else if name == "img" {
                     let image = HTMLConverter.image(from: attributes)
                     images.append(image)
-                    append("[image: \(image.alt.isEmpty ? "untitled" : image.alt)]", style: style.union(.dim), link: link,
-                           isText: false)
+                    append(image.label, style: style.union(.dim), link: link, isText: false)
                 } else if name == "a", let href = attributes["href"], !selfClosing {
                     htmlLink = links.count
                     links.append(Link(text: "", target: TextSanitizer.clean(LiquidRenderer.removingDimMarkers(href))))

@@ -94,8 +94,7 @@ struct LayoutBuilder {
             if let animation = standIns[image.source] {
                 pane(animation, for: image, column: column, order: block.order)
             } else {
-                let label = "[image: \(image.alt.isEmpty ? "untitled" : image.alt)]"
-                text([Span(label)], base: CellStyle(.image), column: column, order: block.order)
+                text([Span(image.label)], base: CellStyle(.image), column: column, order: block.order)
             }
         case .code(_, let code):
             let lines = CodeLines(text: code, tokens: block.codeTokens, showsLineNumbers: block.showsLineNumbers)

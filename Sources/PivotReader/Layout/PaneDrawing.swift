@@ -21,6 +21,38 @@ public enum PaneDrawing {
             }
             let text = String(cells.map { ramp[rampIndex(top: $0.top, bottom: $0.bottom)] })
             return [Run(column: column, text: text, style: CellStyle())]
+        case .symbols:
+            let cells = animation.symbolCells(frame: frame, row: row)
+            if color {
+                return cells.enumerated().map { index, cell in
+                    Run(column: column + index, text: String(cell.symbol),
+                        style: CellStyle(.text, palette: PaletteColors(foreground: cell.foreground, background: cell.background)))
+                }
+            }
+            // Without colours the symbols alone say little: the cell's brightness, its two colours
+            // weighed by how much of the cell the symbol covers.
+            let text = String(cells.map { cell -> Character in
+                let covered = coverage(cell.symbol)
+                let brightness = Palette.luminance(cell.foreground) * covered + Palette.luminance(cell.background) * (1 - covered)
+                return ramp[min(ramp.count - 1, Int(brightness * Double(ramp.count)))]
+            })
+            return [Run(column: column, text: text, style: CellStyle())]
+        }
+    }
+
+    /// How much of a cell a symbol paints in its foreground colour: exact for block elements
+    /// (eighths, halves, quadrants), a half for any other symbol.
+    static func coverage(_ symbol: Character) -> Double {
+        guard let value = symbol.unicodeScalars.first?.value else { return 0 }
+        switch value {
+        case 0x20: return 0
+        case 0x2588: return 1
+        case 0x2581...0x2587: return Double(value - 0x2580) / 8      // lower eighths
+        case 0x2589...0x258F: return Double(0x2590 - value) / 8      // left eighths
+        case 0x2594, 0x2595: return 1.0 / 8                          // upper and right eighth
+        case 0x2596...0x2598, 0x259D: return 0.25                    // one quadrant
+        case 0x2599, 0x259B, 0x259C, 0x259F: return 0.75             // three quadrants
+        default: return 0.5
         }
     }
 

@@ -1,0 +1,140 @@
+import PivotAnimation
+@testable import PivotPictures
+import PivotTestSupport
+import XCTest
+
+/// Pictures written by the tests, decoded by the system libraries and drawn by chafa.
+final class PictureConverterTests: XCTestCase {
+    static let red: [UInt8] = [220, 20, 20, 255]
+    static let white: [UInt8] = [255, 255, 255, 255]
+
+    /// A red disc on white, 80 pixels square.
+    static var circle: [UInt8] {
+        PNGWriter.png(width: 80, height: 80, pixels: PNGWriter.pixels(size: 80, ink: red, paper: white) { x, y in
+            (x - 40) * (x - 40) + (y - 40) * (y - 40) < 30 * 30
+        })
+    }
+
+    private func isReddish(_ index: UInt8) -> Bool {
+        let color = Palette.rgb(index)
+        return color.red > 0.5 && color.green < 0.35 && color.blue < 0.35
+    }
+
+    private func isWhitish(_ index: UInt8) -> Bool {
+        Palette.luminance(index) > 0.85
+    }
+
+    func testACircleIsRecognisable() throws {
+        let picture = try PictureConverter.animation(from: Self.circle, columns: 40, rows: 20)
+        XCTAssertEqual(picture.charset, .symbols)
+        XCTAssertEqual(picture.frames.count, 1)
+        // A square picture in cells twice as tall as wide: twice as many columns as rows.
+        XCTAssertEqual(picture.width, 2 * picture.height, "\(picture.width)x\(picture.height)")
+        let rows = (0..<picture.height).map { picture.symbolCells(frame: 0, row: $0) }
+        XCTAssertTrue(rows.allSatisfy { $0.count == picture.width })
+        let centre = rows[picture.height / 2][picture.width / 2]
+        XCTAssertTrue(isReddish(centre.foreground) || isReddish(centre.background), "the centre is red: \(centre)")
+        for corner in [rows[0][0], rows[0][picture.width - 1], rows[picture.height - 1][0]] {
+            XCTAssertTrue(isWhitish(corner.foreground) || isWhitish(corner.background), "a corner is white: \(corner)")
+            XCTAssertFalse(isReddish(corner.background), "a corner is not red: \(corner)")
+        }
+        // Across the middle row: white, then red, then white again.
+        let middle = rows[picture.height / 2].map { isReddish($0.background) || ($0.symbol == "█" && isReddish($0.foreground)) }
+        XCTAssertEqual(middle.first, false)
+        XCTAssertEqual(middle.last, false)
+        XCTAssertGreaterThan(middle.filter { $0 }.count, picture.width / 2, "\(middle)")
+    }
+
+    func testAGradientBrightensFromLeftToRight() throws {
+        let size = 64
+        var pixels: [UInt8] = []
+        for _ in 0..<size {
+            for x in 0..<size { let level = UInt8(x * 255 / (size - 1)); pixels += [level, level, level, 255] }
+        }
+        let picture = try PictureConverter.animation(from: PNGWriter.png(width: size, height: size, pixels: pixels),
+                                                     columns: 32, rows: 16)
+        let row = picture.symbolCells(frame: 0, row: picture.height / 2)
+        let brightness = row.map { (Palette.luminance($0.foreground) + Palette.luminance($0.background)) / 2 }
+        XCTAssertLessThan(brightness.first!, 0.15)
+        XCTAssertGreaterThan(brightness.last!, 0.85)
+        // Mostly rising: each quarter brighter than the one before.
+        let quarters = stride(from: 0, to: row.count, by: row.count / 4).map { start in
+            brightness[start..<min(row.count, start + row.count / 4)].reduce(0, +)
+        }
+        XCTAssertEqual(quarters, quarters.sorted(), "\(brightness)")
+    }
+
+    func testEachSymbolSetUsesItsCharacters() throws {
+        let expectations: [(PictureCells.Symbols, (Unicode.Scalar) -> Bool)] = [
+            (.ascii, { $0.isASCII }),
+            (.braille, { (0x2800...0x28FF).contains($0.value) || $0 == " " }),
+            (.blocks, { (0x2580...0x259F).contains($0.value) || $0 == " " }),
+            (.sextants, { (0x1FB00...0x1FB3B).contains($0.value) || (0x2580...0x259F).contains($0.value) || $0 == " " }),
+        ]
+        for (symbols, allowed) in expectations {
+            let picture = try PictureConverter.animation(from: Self.circle, columns: 40, rows: 20, symbols: symbols)
+            let scalars = (0..<picture.height).flatMap { picture.symbolCells(frame: 0, row: $0) }.flatMap(\.symbol.unicodeScalars)
+            XCTAssertTrue(scalars.allSatisfy(allowed), "\(symbols): \(Set(scalars).filter { !allowed($0) })")
+        }
+    }
+
+    func testTransparentPixelsShowAsBlack() throws {
+        let clear = PNGWriter.png(width: 16, height: 16, pixels: [UInt8](repeating: 0, count: 16 * 16 * 4))
+        let picture = try PictureConverter.animation(from: clear, columns: 8, rows: 4)
+        for row in 0..<picture.height {
+            for cell in picture.symbolCells(frame: 0, row: row) {
+                XCTAssertLessThan(Palette.luminance(cell.background), 0.1, "\(cell)")
+            }
+        }
+    }
+
+    func testHugeAndBrokenPicturesAreRefusedWithAReason() {
+        let cases: [(String, [UInt8], String)] = [
+            ("a 30000x30000 PNG header", PNGWriter.headerOnly(width: 30_000, height: 30_000), "too large"),
+            ("a PNG that claims 20000x20000 (a bomb)", PNGWriter.headerOnly(width: 20_000, height: 20_000), "too large"),
+            ("a PNG cut short", Array(Self.circle.prefix(200)), "broken PNG"),
+            ("a truncated JPEG", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0], "broken JPEG"),
+            ("a WebP header and nothing else", Array("RIFF".utf8) + [0x20, 0, 0, 0] + Array("WEBPVP8 ".utf8), "WebP"),
+            ("text named .png", Array("hello, I am not a picture".utf8), "not a PNG, JPEG, GIF or WebP picture"),
+        ]
+        for (what, bytes, reason) in cases {
+            XCTAssertThrowsError(try PictureConverter.animation(from: bytes), what) { error in
+                XCTAssertTrue("\(error)".contains(reason), "\(what): \(error)")
+            }
+        }
+    }
+
+    func testFormatsAreKnownByTheirBytesNotTheirNames() {
+        XCTAssertEqual(PictureFormat(sniffing: Self.circle), .png)
+        XCTAssertEqual(PictureFormat(sniffing: [0xFF, 0xD8, 0xFF, 0xDB]), .jpeg)
+        XCTAssertEqual(PictureFormat(sniffing: Array("GIF89a".utf8)), .gif)
+        XCTAssertEqual(PictureFormat(sniffing: Array("RIFF".utf8) + [1, 2, 3, 4] + Array("WEBP".utf8)), .webp)
+        XCTAssertNil(PictureFormat(sniffing: Array("<svg>".utf8)))
+    }
+
+    /// A JPEG made by libjpeg-turbo's `cjpeg` (installed with the test packages) from a PPM.
+    func testAJPEGIsDrawn() throws {
+        guard let cjpeg = ["/usr/bin/cjpeg", "/usr/local/bin/cjpeg"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw XCTSkip("cjpeg (libjpeg-turbo-progs) is not installed: no JPEG to read")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pivot-jpeg-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The red disc as a binary PPM: a header, then RGB bytes.
+        let rgba = PNGWriter.pixels(size: 80, ink: Self.red, paper: Self.white) { x, y in
+            (x - 40) * (x - 40) + (y - 40) * (y - 40) < 30 * 30
+        }
+        var ppm = Array("P6\n80 80\n255\n".utf8)
+        for pixel in stride(from: 0, to: rgba.count, by: 4) { ppm += rgba[pixel..<pixel + 3] }
+        let input = directory.appendingPathComponent("circle.ppm"), jpeg = directory.appendingPathComponent("circle.jpg")
+        try Data(ppm).write(to: input)
+        let result = try ProcessRunner.run(URL(fileURLWithPath: cjpeg), ["-outfile", jpeg.path, input.path],
+                                           environment: ProcessInfo.processInfo.environment)
+        XCTAssertEqual(result.exitStatus, 0, result.stderrText)
+        let picture = try PictureConverter.animation(from: [UInt8](try Data(contentsOf: jpeg)), columns: 40, rows: 20)
+        let centre = picture.symbolCells(frame: 0, row: picture.height / 2)[picture.width / 2]
+        XCTAssertTrue(isReddish(centre.foreground) || isReddish(centre.background), "\(centre)")
+        let corner = picture.symbolCells(frame: 0, row: 0)[0]
+        XCTAssertTrue(isWhitish(corner.foreground) || isWhitish(corner.background), "\(corner)")
+    }
+}
