@@ -16,7 +16,7 @@ enum KramdownAttributes {
         var fence: Substring?
         var inComment = false
         var previousBlank = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in ByteScan.lines(text) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }

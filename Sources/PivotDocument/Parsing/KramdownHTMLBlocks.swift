@@ -12,7 +12,7 @@ enum KramdownHTMLBlocks {
 
     static func joined(_ text: String) -> String {
         guard startsABlockElement(text) else { return text }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ByteScan.lines(text)
         var output: [Substring] = []
         output.reserveCapacity(lines.count)
         var index = 0
