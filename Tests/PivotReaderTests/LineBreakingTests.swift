@@ -61,4 +61,17 @@ final class LineBreakingTests: XCTestCase {
             XCTAssertEqual(lines.joined().filter(kept), text.filter(kept), "width \(width): \(text.debugDescription)")
         }
     }
+
+    func testPropertyAskingAboutTheLastWordsFirstBreaksAsTheWholeLineDoes() {
+        var random = SeededGenerator(state: 31_415)
+        let alphabet = Array("ab cd ef -/.,!?()「」。、日本한국ไทยعربي🎉🇯🇵é́ 1 2 $%   word words longer")
+        for _ in 0..<1_500 {
+            let width = Int.random(in: 50...120, using: &random)
+            let text = String((0..<Int.random(in: 40...400, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let pieces = [TextWrapper.Piece(text: text, style: .plain)]
+            let windowed = TextWrapper.wrap(pieces, width: width).map { $0.runs.map(\.text).joined() }
+            let whole = TextWrapper.wrap(pieces, width: width, breakWindow: 1_000_000).map { $0.runs.map(\.text).joined() }
+            XCTAssertEqual(windowed, whole, "width \(width): \(text.debugDescription)")
+        }
+    }
 }

@@ -15,7 +15,9 @@ enum TextWrapper {
     /// A character placed on the line being filled, with its style and cells.
     private typealias Placed = (character: Character, style: CellStyle, cells: Int)
 
-    static func wrap(_ pieces: [Piece], width: Int) -> [Line] {
+    /// `breakWindow`: how many characters of an overflowing line the breaking rules are first
+    /// asked about (tests compare it with the whole line).
+    static func wrap(_ pieces: [Piece], width: Int, breakWindow: Int = 24) -> [Line] {
         let width = max(1, width)
         var lines: [Line] = []
         var current: [Placed] = []
@@ -41,14 +43,28 @@ enum TextWrapper {
         }
 
         /// The last place in `current` (`current.count`: before `next`) where the line may break.
-        /// The rules are asked only when a line overflows, and only about that line.
+        /// The rules are asked only when a line overflows, and first only about its last words
+        /// (`breakWindow` characters, from after a character that is not a space): most lines
+        /// break there, and the rules look back no further than the character before a space run.
         func breakPlace(next: Character) -> Int? {
-            let context = before.map { [$0] } ?? []
-            let allowed = LineBreaks.opportunities(in: context + current.map(\.character) + [next]).dropFirst(context.count)
-            let first = allowed.startIndex
+            if current.count > breakWindow * 2 {
+                var start = current.count - breakWindow
+                while start > 1, current[start - 1].character == " " { start -= 1 }
+                if let cut = breakPlace(after: start, context: current[start - 1].character, next: next) { return cut }
+            }
+            return breakPlace(after: 0, context: before, next: next)
+        }
+
+        /// A break place in `current[start...]` (never at `start` itself, whose rules may look
+        /// further back than `context`; the whole line is asked when nothing else is found).
+        func breakPlace(after start: Int, context: Character?, next: Character) -> Int? {
+            let contextCharacters = context.map { [$0] } ?? []
+            let window = current[start...].map(\.character)
+            let allowed = LineBreaks.opportunities(in: contextCharacters + window + [next]).dropFirst(contextCharacters.count)
+            let first = allowed.startIndex - start  // allowed[first + i] is about current[i]
             if allowed[first + current.count] { return current.count }
             var cut = current.count - 1
-            while cut > 0 {
+            while cut > max(start, 0), cut > 0 {
                 // Never between spaces, so a line does not start with the tail of a space run.
                 if allowed[first + cut], current[cut].character != " " { return cut }
                 cut -= 1
