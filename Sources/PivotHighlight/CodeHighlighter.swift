@@ -3,13 +3,11 @@ import PivotDocument
 /// Code highlighted by GNU Source-highlight: the tokens of a code block by language, for
 /// `Document.highlightCode`. Nil where the language is unknown or the library is missing.
 public struct CodeHighlighter: Sendable {
-    /// Source-highlight's definitions folder; nil: the one it was built with.
-    var dataDirectory: String?
     private let library: SourceHighlightLibrary
 
     /// The highlighter, when its library can be loaded (the first call loads it).
     public static var available: CodeHighlighter? {
-        loaded.map { CodeHighlighter(dataDirectory: nil, library: $0) }
+        loaded.map { CodeHighlighter(library: $0) }
     }
 
     private static let loaded = SourceHighlightLibrary.load()
@@ -56,13 +54,9 @@ public struct CodeHighlighter: Sendable {
             guard let kind = SourceHighlightElements.kind(of: element) else { return }
             sink.add(CodeToken(line: Int(line), start: Int(start), length: Int(length), kind: kind))
         }
+        // No data folder (nil): the definitions Source-highlight was built with, the system's.
         return withExtendedLifetime(sink) {
-            if let dataDirectory {
-                return dataDirectory.withCString {
-                    library.highlight($0, language, code, count, Self.maxLineBytes, milliseconds, callback, context)
-                }
-            }
-            return library.highlight(nil, language, code, count, Self.maxLineBytes, milliseconds, callback, context)
+            library.highlight(nil, language, code, count, Self.maxLineBytes, milliseconds, callback, context)
         }
     }
 }
