@@ -84,7 +84,7 @@ enum PageLoader {
         guard let path else {
             // The binary carries content/: the page and its stand-ins.
             let document = PageParser.document(from: EmbeddedContent.files[embeddedPageName] ?? "")
-            return withStandIns(document) { EmbeddedContent.files[$0] }
+            return withStandIns(highlighted(document)) { EmbeddedContent.files[$0] }
         }
         if path == "-" {
             let text = try PageSource.text(from: readStandardInput())
@@ -112,7 +112,7 @@ enum PageLoader {
     /// highlights its code and draws its pictures (the slow parts, done after the first paint).
     private static func page(_ document: Document, at path: String, finished isFinished: Bool = true) -> LoadedPage {
         let directory = FileSite.directory(of: path)
-        let page = withStandIns(document, highlight: false) { name in
+        let page = withStandIns(document) { name in
             (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }
         }
         return isFinished ? finished(page, at: path) : page
@@ -148,7 +148,8 @@ enum PageLoader {
             guard let path = localPicturePath(image.source) else { continue }
             let file = directory + "/" + path
             do {
-                let bytes = try FileReader.read(file, limit: PictureConverter.byteLimit)
+                // GIFs may be as large as `pivot-tui frames` reads; PictureConverter has its own limit.
+                let bytes = try FileReader.read(file, limit: FramesCommand.gifByteLimit)
                 if PictureFormat(sniffing: bytes) == .gif {
                     page.standIns[image.source] = try GIFConverter.animation(
                         fromGIF: bytes, width: GIFConverter.defaultWidth, height: 14, charset: .blocks)
@@ -166,8 +167,8 @@ enum PageLoader {
     }
 
     /// Looks up each image's stand-in by the names `StandInNames` gives (docs/frames.md).
-    private static func withStandIns(_ document: Document, highlight: Bool = true, read: (String) -> String?) -> LoadedPage {
-        var page = LoadedPage(document: highlight ? highlighted(document) : document, standIns: [:])
+    private static func withStandIns(_ document: Document, read: (String) -> String?) -> LoadedPage {
+        var page = LoadedPage(document: document, standIns: [:])
         for image in document.images where page.standIns[image.source] == nil {
             for name in StandInNames.candidates(alt: image.alt, source: image.source) {
                 guard let text = read(name) else { continue }
@@ -180,10 +181,6 @@ enum PageLoader {
             }
         }
         return page
-    }
-
-    private static func highlighted(_ page: LoadedPage) -> LoadedPage {
-        LoadedPage(document: highlighted(page.document), standIns: page.standIns)
     }
 
     /// The document with its code highlighted; the highlighter is loaded only for code that names a language.

@@ -64,7 +64,7 @@ enum TextWrapper {
             let first = allowed.startIndex - start  // allowed[first + i] is about current[i]
             if allowed[first + current.count] { return current.count }
             var cut = current.count - 1
-            while cut > max(start, 0), cut > 0 {
+            while cut > start, cut > 0 {
                 // Never between spaces, so a line does not start with the tail of a space run.
                 if allowed[first + cut], current[cut].character != " " { return cut }
                 cut -= 1
