@@ -30,6 +30,7 @@ release: deps static-cxx
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-tui-server
 	$(SWIFT) build $(RELEASE) --product pivot-highlight
+	$(SWIFT) build $(RELEASE) --product pivot-pictures
 
 run: release
 	@$(BIN) $(ARGS)
@@ -41,12 +42,13 @@ test: deps
 
 # Binaries that need no Swift toolchain: only libc and the C libraries (ncursesw, cmark-gfm,
 # libyaml, giflib). `pivot-tui serve` runs pivot-tui-server, installed beside it; the highlighter
-# (libpivot-highlight.so, with libsource-highlight) goes to lib/pivot-tui/, loaded for pages with code.
+# (libpivot-highlight.so, with libsource-highlight) and the pictures (libpivot-pictures.so, with
+# chafa and the decoders) go to lib/pivot-tui/, loaded for pages with code or pictures.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BIN) $(BIN_DIR)/pivot-tui-server $(DESTDIR)$(PREFIX)/bin/
 	install -d $(DESTDIR)$(PREFIX)/lib/pivot-tui
-	install -m 0644 $(BIN_DIR)/libpivot-highlight.so $(DESTDIR)$(PREFIX)/lib/pivot-tui/
+	install -m 0644 $(BIN_DIR)/libpivot-highlight.so $(BIN_DIR)/libpivot-pictures.so $(DESTDIR)$(PREFIX)/lib/pivot-tui/
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.
@@ -54,6 +56,7 @@ bench: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-highlight
+	$(SWIFT) build $(RELEASE) --product pivot-pictures
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/run.py --pivot-tui "$(BIN)"
@@ -65,6 +68,7 @@ bench-site: static-cxx
 	@scripts/install-deps.sh bench
 	$(SWIFT) build $(RELEASE) --product pivot-tui
 	$(SWIFT) build $(RELEASE) --product pivot-highlight
+	$(SWIFT) build $(RELEASE) --product pivot-pictures
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/sites.py --pivot-tui "$(BIN)" --pages $(PAGES) --sizes $${SIZES:-80x24} --repeats $${REPEATS:-5}

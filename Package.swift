@@ -5,6 +5,17 @@ import PackageDescription
 import Glibc
 #endif
 
+/// A pkg-config answer as compiler flags (empty when pkg-config or the package is missing: the
+/// build then fails on the missing header, which names the package to install).
+func pkgConfig(_ query: String, _ name: String) -> [String] {
+    guard let pipe = popen("pkg-config \(query) \(name) 2>/dev/null", "r") else { return [] }
+    defer { pclose(pipe) }
+    var output = ""
+    var buffer = [CChar](repeating: 0, count: 4096)
+    while fgets(&buffer, Int32(buffer.count), pipe) != nil { output += String(cString: buffer) }
+    return output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+}
+
 let package = Package(
     name: "pivot-tui",
     products: [
@@ -12,6 +23,8 @@ let package = Package(
         .executable(name: "pivot-tui-server", targets: ["PivotServe"]),
         // GNU Source-highlight behind a C function; pivot-tui loads it only for pages with code.
         .library(name: "pivot-highlight", type: .dynamic, targets: ["CSourceHighlight"]),
+        // PNG, JPEG and WebP decoders and chafa; pivot-tui loads it only for pages with pictures.
+        .library(name: "pivot-pictures", type: .dynamic, targets: ["CPictures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -27,7 +40,6 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
-        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         // UAX #14 line breaking (17,000 instructions to link at start-up; ICU's libraries cost millions).
         .systemLibrary(name: "CUnibreak", pkgConfig: "libunibreak", providers: [.apt(["libunibreak-dev"])]),
         // Small C helpers: terminal cell widths under a fixed UTF-8 locale, and async-signal-safe signal handling.
@@ -48,13 +60,18 @@ let package = Package(
         .target(name: "PivotReader", dependencies: ["PivotDocument", "PivotAnimation", "CCellWidth", "CUnibreak"]),
         // The edge to the file system for sites: the confined folder, its scan.
         .target(name: "PivotFiles", dependencies: ["PivotDocument"]),
-        // C: PNG, JPEG and WebP decoding, with errors caught where C can set the jump.
+        // C: PNG, JPEG and WebP decoding (errors caught where C can set the jump) and chafa's
+        // cells. SwiftPM gives a C target no pkg-config flags of its own: chafa's (GLib's) are asked here.
         .target(name: "CPictures",
-                linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp")]),
-        // The edge to picture files: any local picture of a page as a text picture.
-        .target(name: "PivotPictures", dependencies: ["PivotAnimation", "CPictures", "CChafa"]),
+                cSettings: [.unsafeFlags(pkgConfig("--cflags", "chafa"))],
+                linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp"),
+                                 .linkedLibrary("chafa"), .linkedLibrary("glib-2.0")]),
+        // Finds and loads the libraries above, beside pivot-tui or in its lib folder.
+        .target(name: "PivotLibraryLoader"),
+        // The edge to picture files: any local picture of a page as a text picture (loads libpivot-pictures.so).
+        .target(name: "PivotPictures", dependencies: ["PivotAnimation", "PivotGIF", "PivotLibraryLoader"]),
         // The edge to the highlighter: loads libpivot-highlight.so when a page has code.
-        .target(name: "PivotHighlight", dependencies: ["PivotDocument"]),
+        .target(name: "PivotHighlight", dependencies: ["PivotDocument", "PivotLibraryLoader"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
         // The SSH edge: a swift-nio-ssh server running one reader process per session on a pty.
@@ -71,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "PivotTUI",
             dependencies: [
-                "PivotDocument", "PivotAnimation", "PivotGIF", "PivotReader", "PivotTerminal", "PivotFiles", "PivotHighlight", "PivotPictures",
+                "PivotDocument", "PivotAnimation", "PivotReader", "PivotTerminal", "PivotFiles", "PivotHighlight", "PivotPictures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds take libstdc++ from the archive that `make` links alone into
@@ -90,15 +107,15 @@ let package = Package(
         .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
 
         // Fixtures shared by the test targets (not part of any product).
-        .target(name: "PivotTestSupport"),
+        .target(name: "PivotTestSupport", dependencies: ["CGif"]),
         .testTarget(name: "PivotDocumentTests", dependencies: ["PivotDocument", "PivotTestSupport"]),
-        .testTarget(name: "PivotAnimationTests", dependencies: ["PivotAnimation", "PivotGIF", "CGif"]),
+        .testTarget(name: "PivotAnimationTests", dependencies: ["PivotAnimation", "PivotGIF", "CGif", "PivotTestSupport"]),
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation", "PivotTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
         .testTarget(name: "PivotFilesTests", dependencies: ["PivotFiles", "PivotDocument"]),
         // The real library, loaded from the build folder as pivot-tui loads it.
-        .testTarget(name: "PivotPicturesTests", dependencies: ["PivotPictures", "PivotAnimation", "PivotTestSupport"]),
+        .testTarget(name: "PivotPicturesTests", dependencies: ["PivotPictures", "PivotAnimation", "PivotGIF", "CGif", "PivotTestSupport"]),
         .testTarget(name: "PivotHighlightTests", dependencies: ["PivotHighlight", "PivotDocument"]),
         // ncurses' key decoding fed from a pseudo-terminal: needs PivotTerminal's internals (@testable).
         .testTarget(name: "PivotTerminalTests", dependencies: ["PivotTerminal", "PivotReader", "PivotDocument", "CNcurses", "PivotTestSupport"]),

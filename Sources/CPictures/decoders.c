@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <jpeglib.h>
+#include <jerror.h>
 #include <png.h>
 #include <webp/decode.h>
 
@@ -100,6 +101,7 @@ int pivot_decode_png(const uint8_t *bytes, size_t length, size_t max_pixels, piv
 typedef struct {
     struct jpeg_error_mgr manager;
     jmp_buf jump;
+    volatile int cut_short;
 } jpeg_failure;
 
 static void jpeg_jump(j_common_ptr info) {
@@ -107,7 +109,15 @@ static void jpeg_jump(j_common_ptr info) {
     longjmp(failure->jump, 1);
 }
 
-static void jpeg_quiet(j_common_ptr info, int level) { (void)info; (void)level; }
+// Warnings are not printed. One is an error here: the data ended early, where libjpeg would
+// make up the rest of the picture in grey.
+static void jpeg_quiet(j_common_ptr info, int level) {
+    if (level < 0 && info->err->msg_code == JWRN_JPEG_EOF) {
+        jpeg_failure *failure = (jpeg_failure *)info->err;
+        failure->cut_short = 1;
+        longjmp(failure->jump, 1);
+    }
+}
 
 int pivot_decode_jpeg(const uint8_t *bytes, size_t length, size_t max_pixels, pivot_pixels *out, char *message, size_t message_size) {
     out->rgba = NULL;
@@ -117,12 +127,14 @@ int pivot_decode_jpeg(const uint8_t *bytes, size_t length, size_t max_pixels, pi
     info.err = jpeg_std_error(&failure.manager);
     failure.manager.error_exit = jpeg_jump;
     failure.manager.emit_message = jpeg_quiet;
+    failure.cut_short = 0;
     uint8_t *volatile rgba = NULL;
     volatile int status = PIVOT_PICTURE_BROKEN;
     if (setjmp(failure.jump)) {
         free(rgba);
         jpeg_destroy_decompress(&info);
-        return fail(status, message, message_size, status == PIVOT_PICTURE_TOO_LARGE ? "too large" : "a broken JPEG");
+        const char *text = status == PIVOT_PICTURE_TOO_LARGE ? "too large" : failure.cut_short ? "a JPEG cut short" : "a broken JPEG";
+        return fail(status, message, message_size, text);
     }
     jpeg_create_decompress(&info);
     jpeg_mem_src(&info, bytes, (unsigned long)length);
@@ -167,3 +179,23 @@ int pivot_decode_webp(const uint8_t *bytes, size_t length, size_t max_pixels, pi
     out->rgba = rgba;
     return PIVOT_PICTURE_OK;
 }
+
+// MARK: One entry point
+
+int pivot_picture_decode(int format, const uint8_t *bytes, size_t length, size_t max_pixels, int *width, int *height,
+                         uint8_t **rgba, char *message, size_t message_size) {
+    pivot_pixels pixels = {0, 0, NULL};
+    int status;
+    switch (format) {
+    case PIVOT_FORMAT_PNG: status = pivot_decode_png(bytes, length, max_pixels, &pixels, message, message_size); break;
+    case PIVOT_FORMAT_JPEG: status = pivot_decode_jpeg(bytes, length, max_pixels, &pixels, message, message_size); break;
+    case PIVOT_FORMAT_WEBP: status = pivot_decode_webp(bytes, length, max_pixels, &pixels, message, message_size); break;
+    default: return fail(PIVOT_PICTURE_BROKEN, message, message_size, "an unknown format");
+    }
+    *width = pixels.width;
+    *height = pixels.height;
+    *rgba = pixels.rgba;
+    return status;
+}
+
+void pivot_picture_free(uint8_t *rgba) { free(rgba); }

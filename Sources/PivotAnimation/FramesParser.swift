@@ -57,7 +57,7 @@ public enum FramesParser {
                 loopCount = value
             case "charset":
                 guard frames.isEmpty, words.count == 2, let value = Animation.Charset(rawValue: String(words[1])) else {
-                    throw Failure(line: number, message: "charset must be 'text' or 'blocks', before the frames")
+                    throw Failure(line: number, message: "charset must be 'text', 'blocks' or 'symbols', before the frames")
                 }
                 charset = value
             case "frame":
@@ -71,6 +71,9 @@ public enum FramesParser {
                     let art = lines[index + offset]
                     if charset == .blocks {
                         try checkBlocks(art, line: index + offset + 1, width: width)
+                        frame.lines.append(String(art))
+                    } else if charset == .symbols {
+                        try checkSymbols(art, line: index + offset + 1, width: width)
                         frame.lines.append(String(art))
                     } else {
                         try check(art, line: index + offset + 1, width: width)
@@ -108,6 +111,31 @@ public enum FramesParser {
     private static func checkBlocks(_ art: Substring, line: Int, width: Int) throws {
         guard art.utf8.count == 4 * width, art.utf8.allSatisfy({ isHexDigit($0) }) else {
             throw Failure(line: line, message: "a blocks line is \(4 * width) hex digits (4 a cell)")
+        }
+    }
+
+    /// A symbols line: `width` cells, each a symbol of chafa's sets then four hex digits.
+    private static func checkSymbols(_ art: Substring, line: Int, width: Int) throws {
+        var scalars = art.unicodeScalars[...]
+        for _ in 0..<width {
+            guard let symbol = scalars.popFirst(), isCellSymbol(symbol) else {
+                throw Failure(line: line, message: "a symbols cell starts with a symbol of ASCII, blocks, sextants or braille")
+            }
+            let digits = scalars.prefix(4)
+            guard digits.count == 4, digits.allSatisfy({ $0.isASCII && isHexDigit(UInt8($0.value)) }) else {
+                throw Failure(line: line, message: "a symbols cell is a symbol then 4 hex digits")
+            }
+            scalars = scalars.dropFirst(4)
+        }
+        guard scalars.isEmpty else { throw Failure(line: line, message: "a symbols line holds exactly \(width) cells") }
+    }
+
+    /// One-column symbols chafa draws with: printable ASCII, block elements, sextants, braille.
+    /// Nothing that could move the cursor or take two columns.
+    static func isCellSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x2580...0x259F, 0x2800...0x28FF, 0x1FB00...0x1FB3B: return true
+        default: return false
         }
     }
 

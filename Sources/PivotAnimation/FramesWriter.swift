@@ -2,7 +2,7 @@
 public enum FramesWriter {
     public static func text(_ animation: Animation) -> String {
         var output = "pivot-frames 1\nsize \(animation.width)x\(animation.height)\nloop \(animation.loopCount)\n"
-        if animation.charset == .blocks { output += "charset blocks\n" }
+        if animation.charset != .text { output += "charset \(animation.charset.rawValue)\n" }
         for frame in animation.frames {
             output += "frame \(frame.delay)" + (frame.color == .default ? "" : " color \(frame.color.rawValue)") + "\n"
             for line in frame.lines {

@@ -1,4 +1,4 @@
-import Glibc
+import PivotLibraryLoader
 
 /// The C++ shim around GNU Source-highlight (`libpivot-highlight.so`, target CSourceHighlight),
 /// loaded the first time a page has code: linked into pivot-tui, the library, Boost.Regex and ICU
@@ -18,29 +18,10 @@ final class SourceHighlightLibrary: @unchecked Sendable {
         self.highlight = highlight
     }
 
-    /// The library beside the executable (a build folder) or in `../lib/pivot-tui/` (an install);
-    /// never from a search path or the environment, which a served reader does not choose.
-    static func load(executable: String? = executablePath()) -> SourceHighlightLibrary? {
-        guard let executable, let slash = executable.lastIndex(of: "/") else { return nil }
-        let folder = String(executable[..<slash])
-        for candidate in [folder + "/" + fileName, folder + "/../lib/pivot-tui/" + fileName] {
-            guard access(candidate, R_OK) == 0, let handle = dlopen(candidate, RTLD_NOW | RTLD_LOCAL) else { continue }
-            typealias VersionFunction = @convention(c) () -> Int32
-            guard let version = dlsym(handle, "pivot_highlight_version"),
-                  unsafeBitCast(version, to: VersionFunction.self)() == interfaceVersion,
-                  let symbol = dlsym(handle, "pivot_highlight_code") else {
-                dlclose(handle)
-                continue
-            }
-            return SourceHighlightLibrary(highlight: unsafeBitCast(symbol, to: HighlightFunction.self))
-        }
-        return nil
-    }
-
-    static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    static func load() -> SourceHighlightLibrary? {
+        guard let handle = BundledLibrary.open(fileName, versionSymbol: "pivot_highlight_version", version: interfaceVersion),
+              let highlight = BundledLibrary.function("pivot_highlight_code", in: handle, as: HighlightFunction.self)
+        else { return nil }
+        return SourceHighlightLibrary(highlight: highlight)
     }
 }

@@ -1,67 +1,70 @@
-import CChafa
 import PivotAnimation
 
-/// Pixels to a text picture with chafa (its symbol matching and colour quantisation):
-/// `.symbols` cells in the 240 colours the user cannot redefine.
+/// Pixels to a text picture with chafa (`pivot_picture_cells`): its symbol matching and colour
+/// quantisation, into the lines of an `Animation` frame.
 public enum PictureCells {
     /// chafa's symbol sets.
     public enum Symbols: String, CaseIterable, Sendable {
         case blocks, ascii, braille, sextants
 
-        var tags: ChafaSymbolTags {
+        /// PIVOT_SYMBOLS_* of pivot_pictures.h.
+        var code: Int32 {
             switch self {
-            case .blocks: return ChafaSymbolTags(CHAFA_SYMBOL_TAG_BLOCK.rawValue | CHAFA_SYMBOL_TAG_SPACE.rawValue)
-            case .ascii: return CHAFA_SYMBOL_TAG_ASCII
-            case .braille: return ChafaSymbolTags(CHAFA_SYMBOL_TAG_BRAILLE.rawValue | CHAFA_SYMBOL_TAG_SPACE.rawValue)
-            case .sextants:
-                return ChafaSymbolTags(CHAFA_SYMBOL_TAG_SEXTANT.rawValue | CHAFA_SYMBOL_TAG_BLOCK.rawValue
-                                       | CHAFA_SYMBOL_TAG_SPACE.rawValue)
+            case .blocks: return 0
+            case .ascii: return 1
+            case .braille: return 2
+            case .sextants: return 3
             }
         }
     }
 
-    /// The cells a picture of `width` x `height` pixels takes, at most `columns` x `rows`, with
-    /// its aspect kept (a cell is about twice as tall as wide).
-    public static func size(width: Int, height: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
-        var fittedColumns = gint(columns), fittedRows = gint(rows)
-        chafa_calc_canvas_geometry(gint(width), gint(height), &fittedColumns, &fittedRows, 0.5, 1, 0)
-        return (max(1, Int(fittedColumns)), max(1, Int(fittedRows)))
+    /// The colours cells are drawn in: 240 of the 256-colour palette (the first 16 are the
+    /// user's to redefine), the 8 basic colours, or none (the symbols alone, light on dark).
+    public enum Colors: Int32, Sendable {
+        case none = 0
+        case eight = 8
+        case indexed240 = 240
+
+        /// The palette indices these colours use.
+        var indices: ClosedRange<Int16> { self == .eight ? 0...7 : 16...255 }
     }
 
-    /// One frame's lines in the `.symbols` form, from RGBA bytes.
-    static func lines(rgba: UnsafePointer<UInt8>, width: Int, height: Int, columns: Int, rows: Int,
-                      symbols: Symbols) throws -> [String] {
-        guard let map = chafa_symbol_map_new() else { throw PictureError("chafa could not start") }
-        defer { chafa_symbol_map_unref(map) }
-        chafa_symbol_map_add_by_tags(map, symbols.tags)
-        // One column per symbol: a wide symbol would take two the layout does not give it.
-        chafa_symbol_map_remove_by_tags(map, CHAFA_SYMBOL_TAG_WIDE)
-        guard let config = chafa_canvas_config_new() else { throw PictureError("chafa could not start") }
-        defer { chafa_canvas_config_unref(config) }
-        chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_INDEXED_240)
-        chafa_canvas_config_set_geometry(config, gint(columns), gint(rows))
-        chafa_canvas_config_set_symbol_map(config, map)
-        chafa_canvas_config_set_bg_color(config, 0x000000)
-        guard let canvas = chafa_canvas_new(config) else { throw PictureError("chafa could not draw it") }
-        defer { chafa_canvas_unref(canvas) }
-        chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, rgba, gint(width), gint(height), gint(width * 4))
+    /// The cells a picture of `width` x `height` pixels fills inside `columns` x `rows`, with its
+    /// aspect kept (a cell is about twice as tall as wide).
+    static func size(_ library: PictureLibrary, width: Int, height: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
+        var fittedColumns = Int32(columns), fittedRows = Int32(rows)
+        library.fit(Int32(width), Int32(height), &fittedColumns, &fittedRows)
+        return (Int(fittedColumns), Int(fittedRows))
+    }
+
+    /// One frame's lines from RGBA bytes: `.symbols` lines (each cell its symbol, then its
+    /// foreground and background as two hex digits each), or with no colours `.text` lines.
+    static func lines(_ library: PictureLibrary, rgba: UnsafePointer<UInt8>, width: Int, height: Int,
+                      columns: Int, rows: Int, symbols: Symbols, colors: Colors) throws -> [String] {
+        let count = columns * rows
+        var glyphs = [UInt32](repeating: 0x20, count: count)
+        var foreground = [Int16](repeating: -1, count: count), background = [Int16](repeating: -1, count: count)
+        let status = library.cells(rgba, Int32(width), Int32(height), Int32(columns), Int32(rows), symbols.code,
+                                   colors.rawValue, &glyphs, &foreground, &background)
+        guard status == 0 else { throw PictureError("chafa could not draw it") }
         return (0..<rows).map { row in
             var line = ""
-            line.reserveCapacity(columns * 6)
-            for column in 0..<columns {
-                var foreground: gint = 0, background: gint = 0
-                chafa_canvas_get_raw_colors_at(canvas, gint(column), gint(row), &foreground, &background)
-                let symbol = chafa_canvas_get_char_at(canvas, gint(column), gint(row))
-                line.unicodeScalars.append(Unicode.Scalar(symbol).flatMap { $0.value == 0 ? nil : $0 } ?? " ")
-                line += hex(paletteIndex(foreground)) + hex(paletteIndex(background))
+            line.reserveCapacity(columns * (colors == .none ? 3 : 7))
+            for cell in row * columns..<(row + 1) * columns {
+                // chafa draws only its symbol sets; a control code or nothing is a space.
+                let scalar = Unicode.Scalar(glyphs[cell]).flatMap { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? nil : $0 }
+                line.unicodeScalars.append(scalar ?? " ")
+                if colors != .none {
+                    line += hex(paletteIndex(foreground[cell], colors)) + hex(paletteIndex(background[cell], colors))
+                }
             }
             return line
         }
     }
 
-    /// A raw chafa colour as a palette index; transparent (-1) is the palette's black, 16.
-    private static func paletteIndex(_ raw: gint) -> UInt8 {
-        (16...255).contains(raw) ? UInt8(raw) : 16
+    /// A raw chafa colour as a palette index; transparent (-1) is the palette's black.
+    private static func paletteIndex(_ raw: Int16, _ colors: Colors) -> UInt8 {
+        UInt8(colors.indices.contains(raw) ? raw : colors.indices.lowerBound)
     }
 
     private static let digits = Array("0123456789abcdef")

@@ -1,45 +1,86 @@
-import CPictures
 import PivotAnimation
+import PivotGIF
 
-/// A page's picture file as a text picture: PNG, JPEG and WebP as one still frame drawn by chafa.
+/// A picture file as a text picture drawn by chafa: PNG, JPEG and WebP as one still frame, a
+/// GIF as its frames (decoded by giflib, composed by PivotGIF).
 public enum PictureConverter {
-    /// Files larger than this are not read.
+    /// PNG, JPEG and WebP files larger than this are not read.
     public static let byteLimit = 16 * 1_048_576
+    /// GIF files larger than this are not read (their frames make them larger).
+    public static let gifByteLimit = 64 * 1_048_576
     /// Pictures of more pixels are refused before their pixels are allocated (a PNG of
-    /// 30000x30000 is a few kilobytes of file and 3.6 GB of pixels).
-    public static let pixelLimit = 40_000_000
+    /// 30000x30000 is a few kilobytes of file and 3.6 GB of pixels): the GIF canvas limit.
+    public static let pixelLimit = GIFDecoder.maximumSide * GIFDecoder.maximumSide
     /// The largest text picture in a page: most of an 80-column reading width, and about a third
     /// of a 36-row window.
     public static let maxColumns = 60
     public static let maxRows = 12
 
+    /// The picture in at most `columns` x `rows` cells, its aspect kept.
     public static func animation(from bytes: [UInt8], columns: Int = maxColumns, rows: Int = maxRows,
-                                 symbols: PictureCells.Symbols = .blocks) throws -> Animation {
-        guard bytes.count <= byteLimit else { throw PictureError("too large (\(bytes.count) bytes)") }
+                                 symbols: PictureCells.Symbols = .blocks,
+                                 colors: PictureCells.Colors = .indexed240) throws -> Animation {
         guard let format = PictureFormat(sniffing: bytes) else { throw PictureError("not a PNG, JPEG, GIF or WebP picture") }
-        switch format {
-        case .gif:
-            // GIFs still go through PivotGIF's own converter (animated, in half blocks).
-            throw PictureError("GIF pictures are read by PivotGIF")
-        case .png, .jpeg, .webp:
-            var pixels = pivot_pixels()
-            var message = [CChar](repeating: 0, count: 128)
-            let status = bytes.withUnsafeBufferPointer { buffer -> Int32 in
-                switch format {
-                case .png: return pivot_decode_png(buffer.baseAddress, buffer.count, pixelLimit, &pixels, &message, message.count)
-                case .jpeg: return pivot_decode_jpeg(buffer.baseAddress, buffer.count, pixelLimit, &pixels, &message, message.count)
-                default: return pivot_decode_webp(buffer.baseAddress, buffer.count, pixelLimit, &pixels, &message, message.count)
+        let limit = format == .gif ? gifByteLimit : byteLimit
+        guard bytes.count <= limit else { throw PictureError("too large (\(bytes.count) bytes; the limit is \(limit))") }
+        let library = try PictureLibrary.required()
+        let charset: Animation.Charset = colors == .none ? .text : .symbols
+        if format == .gif {
+            return try gifAnimation(bytes, library, columns: columns, rows: rows, symbols: symbols, colors: colors, charset: charset)
+        }
+        var width: Int32 = 0, height: Int32 = 0
+        var rgba: UnsafeMutablePointer<UInt8>?
+        var message = [CChar](repeating: 0, count: 128)
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            library.decode(format.decoderCode, buffer.baseAddress, buffer.count, pixelLimit, &width, &height, &rgba,
+                           &message, message.count)
+        }
+        defer { library.free(rgba) }
+        guard status == 0, let rgba else {
+            throw PictureError("\(format.rawValue): " + String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        let size = PictureCells.size(library, width: Int(width), height: Int(height), columns: columns, rows: rows)
+        let lines = try PictureCells.lines(library, rgba: rgba, width: Int(width), height: Int(height),
+                                           columns: size.columns, rows: size.rows, symbols: symbols, colors: colors)
+        return Animation(width: size.columns, height: size.rows, frames: [Animation.Frame(lines: lines, delay: 1000)],
+                         charset: charset)
+    }
+
+    /// Each composed frame of a GIF, drawn at one size.
+    private static func gifAnimation(_ bytes: [UInt8], _ library: PictureLibrary, columns: Int, rows: Int,
+                                     symbols: PictureCells.Symbols, colors: PictureCells.Colors,
+                                     charset: Animation.Charset) throws -> Animation {
+        var frames: [Animation.Frame] = []
+        var size: (columns: Int, rows: Int)?
+        do {
+            try GIFDecoder.decode(bytes) { frame, width, height in
+                let cells = size ?? PictureCells.size(library, width: width, height: height, columns: columns, rows: rows)
+                size = cells
+                // The canvas holds 0xRRGGBBAA words; chafa reads bytes in that order.
+                let rgba = frame.pixels.map(\.bigEndian)
+                let lines = try rgba.withUnsafeBytes { raw in
+                    try PictureCells.lines(library, rgba: raw.bindMemory(to: UInt8.self).baseAddress!, width: width, height: height,
+                                           columns: cells.columns, rows: cells.rows, symbols: symbols, colors: colors)
                 }
+                let delay = min(max(frame.delay, FramesParser.delayRange.lowerBound), FramesParser.delayRange.upperBound)
+                frames.append(Animation.Frame(lines: lines, delay: delay))
             }
-            defer { pivot_pixels_free(&pixels) }
-            guard status == 0, let rgba = pixels.rgba else {
-                throw PictureError("\(format.rawValue): " + String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-            }
-            let size = PictureCells.size(width: Int(pixels.width), height: Int(pixels.height), columns: columns, rows: rows)
-            let lines = try PictureCells.lines(rgba: rgba, width: Int(pixels.width), height: Int(pixels.height),
-                                               columns: size.columns, rows: size.rows, symbols: symbols)
-            return Animation(width: size.columns, height: size.rows, frames: [Animation.Frame(lines: lines, delay: 1000)],
-                             charset: .symbols)
+        } catch let failure as GIFDecoder.Failure {
+            throw PictureError("GIF: \(failure)")
+        }
+        guard let size else { throw PictureError("GIF: the GIF has no frames") }
+        return Animation(width: size.columns, height: size.rows, frames: frames, loopCount: 0, charset: charset)
+    }
+}
+
+extension PictureFormat {
+    /// PIVOT_FORMAT_* of pivot_pictures.h (GIFs are decoded by PivotGIF).
+    var decoderCode: Int32 {
+        switch self {
+        case .png: return 0
+        case .jpeg: return 1
+        case .webp: return 2
+        case .gif: return -1
         }
     }
 }

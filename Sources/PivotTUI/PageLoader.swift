@@ -1,9 +1,7 @@
 import Glibc
 import PivotAnimation
 import PivotDocument
-import PivotGIF
 import PivotHighlight
-import PivotPictures
 import PivotReader
 import PivotTerminal
 
@@ -54,10 +52,10 @@ enum PageLoader {
             if isWhole {
                 let text = try PageSource.text(from: bytes)
                 guard let head = PageParser.head(of: text, site: site) else {
-                    // Code colours and pictures come after the first paint: the page shows at once.
+                    // Code colours come after the first paint: the page shows at once.
                     let whole = page(text, at: path, site: site, finished: false)
                     guard needsFinishing(whole.document) else { return (whole, nil) }
-                    return (whole, { finished(whole, at: path) })
+                    return (whole, { finished(whole) })
                 }
                 return (page(head, at: path, finished: false), { page(text, at: path, site: site) })
             }
@@ -109,61 +107,23 @@ enum PageLoader {
     }
 
     /// The document with the stand-ins found beside the page for its images; `finished` also
-    /// highlights its code and draws its pictures (the slow parts, done after the first paint).
+    /// highlights its code (the slow part, done after the first paint).
     private static func page(_ document: Document, at path: String, finished isFinished: Bool = true) -> LoadedPage {
         let directory = FileSite.directory(of: path)
         let page = withStandIns(document) { name in
             (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }
         }
-        return isFinished ? finished(page, at: path) : page
+        return isFinished ? finished(page) : page
     }
 
-    /// What the first paint leaves for later: code to highlight, pictures to draw.
+    /// What the first paint leaves for later: code to highlight.
     private static func needsFinishing(_ document: Document) -> Bool {
-        (highlightsCode && document.hasCodeWithLanguage) || document.images.contains { localPicturePath($0.source) != nil }
+        highlightsCode && document.hasCodeWithLanguage
     }
 
-    /// The page with its code highlighted and its local pictures drawn.
-    private static func finished(_ page: LoadedPage, at path: String) -> LoadedPage {
-        var page = LoadedPage(document: highlighted(page.document), standIns: page.standIns)
-        addLocalPictures(to: &page, directory: FileSite.directory(of: path))
-        return page
-    }
-
-    /// A picture file's path inside the page's folder: relative, never leaving it, of a picture
-    /// format's name. Nil for anything else (remote pictures are never fetched).
-    static func localPicturePath(_ source: String) -> String? {
-        let path = source.split(separator: "?", maxSplits: 1).first.map(String.init) ?? source
-        let parts = path.split(separator: "/")
-        let fileExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        guard !path.contains("://"), !path.hasPrefix("/"), !path.hasPrefix("data:"), !parts.contains(".."),
-              PictureFormat.fileExtensions.contains(fileExtension) else { return nil }
-        return path
-    }
-
-    /// Each local picture as a text picture: GIFs play in colour half blocks (PivotGIF), PNG,
-    /// JPEG and WebP are drawn by chafa. A picture that cannot be read leaves a note.
-    private static func addLocalPictures(to page: inout LoadedPage, directory: String) {
-        for image in page.document.images where page.standIns[image.source] == nil {
-            guard let path = localPicturePath(image.source) else { continue }
-            let file = directory + "/" + path
-            do {
-                // GIFs may be as large as `pivot-tui frames` reads; PictureConverter has its own limit.
-                let bytes = try FileReader.read(file, limit: FramesCommand.gifByteLimit)
-                if PictureFormat(sniffing: bytes) == .gif {
-                    page.standIns[image.source] = try GIFConverter.animation(
-                        fromGIF: bytes, width: GIFConverter.defaultWidth, height: 14, charset: .blocks)
-                } else {
-                    page.standIns[image.source] = try PictureConverter.animation(from: bytes)
-                }
-            } catch let error as FileReadError {
-                // A missing picture is common (pages name their site's paths): its caption is enough.
-                if case .missing = error { continue }
-                page.document.warnings.append(TextSanitizer.clean("\(error); the picture shows as text"))
-            } catch {
-                page.document.warnings.append(TextSanitizer.clean("\(path): \(error); the picture shows as text"))
-            }
-        }
+    /// The page with its code highlighted.
+    private static func finished(_ page: LoadedPage) -> LoadedPage {
+        LoadedPage(document: highlighted(page.document), standIns: page.standIns)
     }
 
     /// Looks up each image's stand-in by the names `StandInNames` gives (docs/frames.md).

@@ -1,4 +1,5 @@
 import Glibc
+import PivotAnimation
 import PivotDocument
 import PivotFiles
 import PivotReader
@@ -74,7 +75,7 @@ struct ReadRequest {
             Diagnostics.fail("\(error)")
         }
         if plainText {
-            PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
+            writePlain(page.document, standIns: page.standIns, path: target.pagePath, folder: target.folder)
             return
         }
         let localeNote = TerminalSession.prepareLocale()
@@ -99,7 +100,7 @@ struct ReadRequest {
             watchesFiles: watch && pagePath != nil)
         finish(outcome) {
             let whole = rest.map { $0() } ?? page
-            PlainOutput.write(PlainText.render(whole.document, width: width, standIns: whole.standIns))
+            writePlain(whole.document, standIns: whole.standIns, path: pagePath, folder: folder)
         }
     }
 
@@ -130,9 +131,9 @@ struct ReadRequest {
             if case (_, .failed(let reason))? = opening { note = reason }
         }
         if plainText {
-            if case (_, .page(let page, let rest, _))? = opening {
+            if case (let request, .page(let page, let rest, _))? = opening {
                 let whole = rest?().document ?? page.document
-                PlainOutput.write(PlainText.render(whole, width: width, standIns: page.standIns))
+                writePlain(whole, standIns: page.standIns, path: request.path, folder: folder)
             } else if deepLink != nil {
                 // The page asked for is not there: say so, as for a missing file.
                 Diagnostics.fail(note ?? "not in this site")
@@ -169,6 +170,17 @@ struct ReadRequest {
             options: options, localeNote: localeNote, watchesFiles: watch)
         finish(outcome) { PlainOutput.write(SiteListing.text(site)) }
     }
+
+    /// A page as plain text, its pictures drawn first (in symbols alone: plain text has no colours).
+    private func writePlain(_ document: Document, standIns: [String: Animation], path: String?, folder: SiteFolder?) {
+        let request = PictureRequest(path: path, sources: PictureRequest.sources(in: document, besides: standIns),
+                                     box: PictureBox(readingWidth: width, windowHeight: Self.plainPictureWindow), generation: 0)
+        let pictures = request.sources.isEmpty ? [:] : PictureDrawer(folder: folder).draw(request, colors: 0).pictures
+        PlainOutput.write(PlainText.render(document, width: width, standIns: standIns.merging(pictures) { frames, _ in frames }))
+    }
+
+    /// The window plain text's pictures are sized for: a third of it, 12 rows, as on a tall screen.
+    static let plainPictureWindow = 36
 
     private func finish(_ outcome: TerminalSession.Outcome, plainFallback: () -> Void) {
         switch outcome {

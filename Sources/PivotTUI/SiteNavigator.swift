@@ -16,6 +16,7 @@ enum SiteNavigator {
     static func navigator(folder: SiteFolder?, start: LoadedPage?) -> Navigator {
         var readSite: (@Sendable () -> Site?)?
         if let folder { readSite = { SiteScanner.scan(folder).site } }
+        let pictures = PictureDrawer(folder: folder)
         return Navigator(
             open: { request, site in open(request, folder: folder, site: site, start: start) },
             readSite: readSite,
@@ -26,7 +27,8 @@ enum SiteNavigator {
             fileToWatch: { path in
                 guard let path, let folder else { return nil }
                 return try? folder.confinedFile(path)
-            })
+            },
+            drawPictures: { request, colors in pictures.draw(request, colors: colors) })
     }
 
     static func open(_ request: PageRequest, folder: SiteFolder?, site: Site?, start: LoadedPage?) -> Navigator.Opening {

@@ -95,6 +95,16 @@ final class CursesScreen {
         theme.install()
     }
 
+    /// The colours pictures are drawn in: the 240 of a 256-colour terminal, the 8 of a
+    /// smaller one, or none (symbols alone).
+    var pictureColors: Int {
+        switch theme.depth {
+        case .full: return 240
+        case .eight: return 8
+        case .none: return 0
+        }
+    }
+
     private static func capability(_ name: String) -> String? {
         guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
         return String(cString: value)

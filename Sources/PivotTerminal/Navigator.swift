@@ -22,14 +22,19 @@ public struct Navigator: Sendable {
     public var searchSite: @Sendable (String, Site) -> [SiteSearchHit]
     /// The file to watch for changes while a page is open (nil: none).
     public var fileToWatch: @Sendable (String?) -> String?
+    /// The pictures a request asks for, in cells of at most `colors` colours (240, 8, or 0 for
+    /// symbols alone); run on another thread.
+    public var drawPictures: @Sendable (PictureRequest, _ colors: Int) -> DrawnPictures
 
     public init(open: @escaping @Sendable (PageRequest, Site?) -> Opening,
                 readSite: (@Sendable () -> Site?)?,
                 searchSite: @escaping @Sendable (String, Site) -> [SiteSearchHit],
-                fileToWatch: @escaping @Sendable (String?) -> String?) {
+                fileToWatch: @escaping @Sendable (String?) -> String?,
+                drawPictures: @escaping @Sendable (PictureRequest, Int) -> DrawnPictures) {
         self.open = open
         self.readSite = readSite
         self.searchSite = searchSite
         self.fileToWatch = fileToWatch
+        self.drawPictures = drawPictures
     }
 }

@@ -16,6 +16,9 @@ struct SessionLoop {
     private var partsGeneration = 0
     private var watcher: FileWatcher?
     private var watchedPath: String?
+    /// Pictures being drawn, one request at a time; the latest request waits its turn.
+    private var pictureWork: BackgroundWork<(PictureRequest, DrawnPictures)>?
+    private var waitingPictures: PictureRequest?
 
     init(browser: Browser, navigator: Navigator, screen: CursesScreen, watchesFiles: Bool) {
         self.browser = browser
@@ -27,7 +30,7 @@ struct SessionLoop {
     /// The descriptors to poll besides the keys, in the order `takeFinishedWork` expects.
     var descriptors: [Int32] {
         [rest?.readyDescriptor ?? -1, end?.readyDescriptor ?? -1, siteReading?.readyDescriptor ?? -1,
-         watcher?.descriptor ?? -1]
+         watcher?.descriptor ?? -1, pictureWork?.readyDescriptor ?? -1]
     }
 
     /// A note for the status line, unless one is there already (a page's own note comes first).
@@ -50,6 +53,8 @@ struct SessionLoop {
                 if open(request) { return true }
             case .readSite:
                 startReadingSite()
+            case .drawPictures(let request):
+                drawPictures(request)
             case .searchSite(let query):
                 // The list says "searching…" while the pages are read.
                 screen.draw(render(browser))
@@ -97,6 +102,19 @@ struct SessionLoop {
         if siteReading == nil { send(.siteLoaded(readSite())) }
     }
 
+    /// Draws the pictures a request asks for on a thread, or after the one being drawn (only the
+    /// latest request waits: an older one's box is gone).
+    private mutating func drawPictures(_ request: PictureRequest) {
+        guard pictureWork == nil else {
+            waitingPictures = request
+            return
+        }
+        let draw = navigator.drawPictures, colors = screen.pictureColors
+        pictureWork = BackgroundWork { (request, draw(request, colors)) }
+        // No thread to be had: the pictures now, before the next key.
+        if pictureWork == nil { send(.picturesDrawn(request, draw(request, colors))) }
+    }
+
     /// Watches the open page's file, when there is one and watching is on.
     mutating func watchOpenPage() {
         guard watchesFiles else { return }
@@ -127,6 +145,15 @@ struct SessionLoop {
         }
         if ready.count > 3, ready[3], let watcher, watcher.fileChanged() {
             send(.pageChanged)
+            changed = true
+        }
+        if ready.count > 4, ready[4], let work = pictureWork, let (request, drawn) = work.take() {
+            pictureWork = nil
+            send(.picturesDrawn(request, drawn))
+            if let waiting = waitingPictures {
+                waitingPictures = nil
+                drawPictures(waiting)
+            }
             changed = true
         }
         return changed

@@ -74,6 +74,8 @@ public enum TerminalSession {
         // A page that links to other pages reads its site now, so the first link does not wait.
         if loop.browser.wantsSiteEarly { loop.startReadingSite() }
         loop.watchOpenPage()
+        // The first page's pictures, also after the first paint (any event asks for them).
+        loop.send(.reader(.tick(MonotonicClock.milliseconds())))
         #if DEBUG
         // Test builds only: a crash on request, to prove the crash handler restores the terminal.
         if getenv("PIVOT_TUI_DEBUG_CRASH") != nil { fatalError("crash requested by PIVOT_TUI_DEBUG_CRASH") }

@@ -49,7 +49,8 @@ struct Theme {
     /// brightness ramp character.
     func look(for cell: Cell) -> (text: String, attributes: attr_t, pair: Int32) {
         if let palette = cell.style.palette {
-            if depth == .full {
+            // Pictures drawn for an 8-colour terminal use its 8 colours only.
+            if depth == .full || (depth == .eight && palette.foreground < 8 && palette.background < 8) {
                 return (cell.text, 0, alloc_pair(Int32(palette.foreground), Int32(palette.background)))
             }
             let glyph = PaneDrawing.ramp[PaneDrawing.rampIndex(top: palette.foreground, bottom: palette.background)]

@@ -45,11 +45,21 @@ final class FramesCommandTests: EndToEndTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("size 4x") }, "size 4xH: \(lines)")
     }
 
-    func testBlocksCharsetIsDeclared() throws {
+    /// chafa's symbol sets in colour are written as `charset symbols`, which a page reads back:
+    /// its stand-in shows in plain output as a boxed pane, not as the image's caption alone.
+    func testSymbolCharsetsAreDeclaredAndReadBack() throws {
         let gif = try writeFile(TinyGIF.checker, named: "checker.gif")
-        let lines = try convert(gif, ["--charset", "blocks"])
-        XCTAssertEqual(lines.first, "pivot-frames 1", "\(lines)")
-        XCTAssertTrue(lines.contains("charset blocks"), "\(lines)")
+        for charset in ["blocks", "sextants", "braille"] {
+            let lines = try convert(gif, ["--charset", charset, "--width", "8"])
+            XCTAssertEqual(lines.first, "pivot-frames 1", "\(charset): \(lines)")
+            XCTAssertTrue(lines.contains("charset symbols"), "\(charset): \(lines)")
+            let page = try writeAnimatedPage(frames: lines.joined(separator: "\n"))
+            let plain = try runPiped([page.path])
+            XCTAssertEqual(plain.exitStatus, 0, "\(charset): \(plain.stderrText)")
+            XCTAssertTrue(plain.stdoutText.contains("┌" + String(repeating: "─", count: 8) + "┐"),
+                          "\(charset): the 8-column pane:\n\(plain.stdoutText)")
+            XCTAssertFalse(plain.stdoutText.contains("[image:"), "\(charset): \(plain.stdoutText)")
+        }
     }
 
     /// What `frames` writes is what a page plays: saved as the stand-in, its first frame prints.

@@ -49,12 +49,38 @@ final class PagePictureTests: EndToEndTestCase {
         let text = result.stdoutText
         XCTAssertTrue(text.contains("a blue disc"), text)
         XCTAssertTrue(text.contains("[image: a remote logo · pictures.example.org]"), text)
-        // The picture as a brightness ramp: across its middle, bright paper, the dark disc, paper again.
+        // The picture in chafa's block symbols without colours (light ink on a dark terminal):
+        // across its middle, the bright paper in full blocks, the dark disc as blank cells, paper again.
         let framed = text.split(separator: "\n").filter { $0.contains("│") }.map { $0.split(separator: "│").dropFirst().first ?? "" }
         XCTAssertGreaterThan(framed.count, 4, text)
         let middle = framed[framed.count / 2]
-        XCTAssertEqual(middle.first, "@", text)
-        XCTAssertEqual(middle.last, "@", text)
-        XCTAssertTrue(middle.contains { ":-.".contains($0) }, "the disc is dark: \(middle)")
+        XCTAssertEqual(middle.first, "█", text)
+        XCTAssertEqual(middle.last, "█", text)
+        XCTAssertTrue(middle.contains("      "), "the disc is dark: \(middle)")
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B }, "plain text has no escape sequences")
+    }
+
+    /// A local GIF plays in its pane as a frames stand-in does, and stays still out of view.
+    func testALocalGIFPlaysAndRestsOutOfView() throws {
+        let left: [UInt8] = (0..<32).map { $0 % 8 < 4 ? 2 : 1 }, right: [UInt8] = (0..<32).map { $0 % 8 < 4 ? 1 : 3 }
+        try TinyGIF.make(width: 8, height: 4, frames: [left, right], delay: 30)
+            .write(to: workDirectory.appendingPathComponent("flip.gif"))
+        let lines = (1...80).map { "Line \($0) of the text after the picture." }.joined(separator: "\n\n")
+        let page = try writePage("# GIF Fixture\n\n![a flipping square](flip.gif)\n\n" + lines + "\n")
+        let session = try startReader([page.path], width: 80, height: 30)
+        let shown = try session.waitForScreen("the GIF's pane") { $0.paneRows != nil && $0.contains("a flipping square") }
+        let rows = try XCTUnwrap(shown.paneRows)
+        // The frames differ in colour (the symbols may be the same): compared with their styles.
+        let first = Array(try session.captureWithStyles()[rows])
+        let deadline = Date().addingTimeInterval(5)
+        var changed = false
+        while !changed && Date() < deadline {
+            usleep(100_000)
+            changed = Array(try session.captureWithStyles()[rows]) != first
+        }
+        XCTAssertTrue(changed, "the GIF's second frame shows")
+        try session.sendKeys("Space")
+        try session.waitForScreen("the pane scrolled away") { $0.paneRows == nil && $0.contains("Line ") }
+        try assertStaysStill(session, "with the GIF out of view")
     }
 }

@@ -93,7 +93,7 @@ final class PictureConverterTests: XCTestCase {
             ("a 30000x30000 PNG header", PNGWriter.headerOnly(width: 30_000, height: 30_000), "too large"),
             ("a PNG that claims 20000x20000 (a bomb)", PNGWriter.headerOnly(width: 20_000, height: 20_000), "too large"),
             ("a PNG cut short", Array(Self.circle.prefix(200)), "broken PNG"),
-            ("a truncated JPEG", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0], "broken JPEG"),
+            ("a JPEG header and nothing else", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0], "JPEG cut short"),
             ("a WebP header and nothing else", Array("RIFF".utf8) + [0x20, 0, 0, 0] + Array("WEBPVP8 ".utf8), "WebP"),
             ("text named .png", Array("hello, I am not a picture".utf8), "not a PNG, JPEG, GIF or WebP picture"),
         ]
@@ -112,29 +112,30 @@ final class PictureConverterTests: XCTestCase {
         XCTAssertNil(PictureFormat(sniffing: Array("<svg>".utf8)))
     }
 
-    /// A JPEG made by libjpeg-turbo's `cjpeg` (installed with the test packages) from a PPM.
-    func testAJPEGIsDrawn() throws {
-        guard let cjpeg = ["/usr/bin/cjpeg", "/usr/local/bin/cjpeg"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("cjpeg (libjpeg-turbo-progs) is not installed: no JPEG to read")
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pivot-jpeg-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // The red disc as a binary PPM: a header, then RGB bytes.
+    /// The red disc as a JPEG made by libjpeg-turbo's `cjpeg` (installed with the test packages).
+    private func circleJPEG() throws -> [UInt8] {
         let rgba = PNGWriter.pixels(size: 80, ink: Self.red, paper: Self.white) { x, y in
             (x - 40) * (x - 40) + (y - 40) * (y - 40) < 30 * 30
         }
-        var ppm = Array("P6\n80 80\n255\n".utf8)
-        for pixel in stride(from: 0, to: rgba.count, by: 4) { ppm += rgba[pixel..<pixel + 3] }
-        let input = directory.appendingPathComponent("circle.ppm"), jpeg = directory.appendingPathComponent("circle.jpg")
-        try Data(ppm).write(to: input)
-        let result = try ProcessRunner.run(URL(fileURLWithPath: cjpeg), ["-outfile", jpeg.path, input.path],
-                                           environment: ProcessInfo.processInfo.environment)
-        XCTAssertEqual(result.exitStatus, 0, result.stderrText)
-        let picture = try PictureConverter.animation(from: [UInt8](try Data(contentsOf: jpeg)), columns: 40, rows: 20)
+        guard let jpeg = try JPEGWriter.jpeg(width: 80, height: 80, rgba: rgba) else {
+            throw XCTSkip("cjpeg (libjpeg-turbo-progs) is not installed: no JPEG to read")
+        }
+        return jpeg
+    }
+
+    func testAJPEGIsDrawn() throws {
+        let picture = try PictureConverter.animation(from: try circleJPEG(), columns: 40, rows: 20)
         let centre = picture.symbolCells(frame: 0, row: picture.height / 2)[picture.width / 2]
         XCTAssertTrue(isReddish(centre.foreground) || isReddish(centre.background), "\(centre)")
         let corner = picture.symbolCells(frame: 0, row: 0)[0]
         XCTAssertTrue(isWhitish(corner.foreground) || isWhitish(corner.background), "\(corner)")
+    }
+
+    /// libjpeg would fill a JPEG's missing end with grey and call it a warning: here it is refused.
+    func testAJPEGCutShortIsRefused() throws {
+        let jpeg = try circleJPEG()
+        XCTAssertThrowsError(try PictureConverter.animation(from: Array(jpeg.prefix(jpeg.count / 2)))) { error in
+            XCTAssertTrue("\(error)".contains("JPEG cut short"), "\(error)")
+        }
     }
 }

@@ -26,4 +26,39 @@ int pivot_decode_jpeg(const uint8_t *bytes, size_t length, size_t max_pixels, pi
 int pivot_decode_webp(const uint8_t *bytes, size_t length, size_t max_pixels, pivot_pixels *out, char *message, size_t message_size);
 void pivot_pixels_free(pivot_pixels *pixels);
 
+/// The formats `pivot_picture_decode` reads.
+enum {
+    PIVOT_FORMAT_PNG = 0,
+    PIVOT_FORMAT_JPEG = 1,
+    PIVOT_FORMAT_WEBP = 2,
+};
+
+/// One decoder by format, with plain arguments (for `dlsym` callers): `*rgba` is freed with
+/// `pivot_picture_free`.
+int pivot_picture_decode(int format, const uint8_t *bytes, size_t length, size_t max_pixels, int *width, int *height,
+                         uint8_t **rgba, char *message, size_t message_size);
+void pivot_picture_free(uint8_t *rgba);
+
+/// This interface's version: pivot-tui uses a library of the version it was built with only.
+#define PIVOT_PICTURES_VERSION 1
+int pivot_pictures_version(void);
+
+/// chafa's symbol sets.
+enum {
+    PIVOT_SYMBOLS_BLOCKS = 0,
+    PIVOT_SYMBOLS_ASCII = 1,
+    PIVOT_SYMBOLS_BRAILLE = 2,
+    PIVOT_SYMBOLS_SEXTANTS = 3,
+};
+
+/// The cells a picture of `width` x `height` pixels fills inside `*columns` x `*rows`, its
+/// aspect kept (a cell is about twice as tall as wide); the box is updated to them.
+void pivot_picture_fit(int width, int height, int *columns, int *rows);
+
+/// Draws RGBA pixels into `columns` x `rows` cells: per cell its code point and its foreground
+/// and background as palette indices (`colors` 240: 16-255; 16: 0-15; 8: 0-7; 0: no colours,
+/// the symbols alone, -1 each). The arrays hold `columns * rows` entries. 0, or -1 on failure.
+int pivot_picture_cells(const uint8_t *rgba, int width, int height, int columns, int rows, int symbols, int colors,
+                        uint32_t *glyphs, int16_t *foreground, int16_t *background);
+
 #endif

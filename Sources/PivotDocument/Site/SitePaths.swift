@@ -40,7 +40,7 @@ public enum SitePaths {
     }
 
     /// `components` with `.` dropped and `..` applied; nil when a `..` climbs above the start.
-    static func normalized(_ components: [Substring]) -> [Substring]? {
+    public static func normalized(_ components: [Substring]) -> [Substring]? {
         var result: [Substring] = []
         for component in components {
             switch component {

@@ -31,7 +31,8 @@ extension Browser {
             return []
         case .restOfPage(let loadGeneration, let page):
             guard loadGeneration == generation, let current = reader else { return [] }
-            reader = current.replacingPage(with: page)
+            // The part's pictures stay while the whole page's are drawn.
+            reader = current.replacingPage(with: page).showingPictures(current.drawnPictures, notes: [])
             // The panel listed the part's links; the whole page has its own.
             if linksPanel != nil { openLinksPanel() }
             if let place = pendingPlace {
@@ -54,6 +55,9 @@ extension Browser {
             view.scroll = 0
             index = view
             if hits.isEmpty { indexMessage = "not found in any page: \(query)" }
+            return []
+        case .picturesDrawn(let request, let drawn):
+            show(drawn, for: request)
             return []
         }
     }

@@ -39,6 +39,8 @@ public struct Browser: Sendable {
     /// A place to restore once a large page is whole (its top part may not reach it).
     var pendingPlace: PagePlace?
     var now = 0
+    /// The pictures last asked of the edge, and for which page load, part and box.
+    var askedPictures: (key: PictureKey, request: PictureRequest?)?
 
     /// At most this many steps are kept each way: places are small, but not free.
     static let historyLimit = 256
@@ -100,6 +102,8 @@ public struct Browser: Sendable {
 /// The browser's one way to change: a new state and what the edge must do.
 public func update(_ browser: Browser, _ event: BrowserEvent) -> (Browser, [Effect]) {
     var next = browser
-    let effects = next.handle(event)
+    var effects = next.handle(event)
+    // A new page, part or window size may want its pictures (again, at another size).
+    effects += next.askForPictures()
     return (next, effects)
 }

@@ -18,4 +18,6 @@ public enum BrowserEvent: Sendable {
     case pageChanged
     /// The answer to `Effect.searchSite`.
     case siteSearched(query: String, hits: [SiteSearchHit])
+    /// The answer to `Effect.drawPictures`.
+    case picturesDrawn(PictureRequest, DrawnPictures)
 }

@@ -30,6 +30,8 @@ public enum Effect: Hashable, Sendable {
     /// Read the site the page belongs to (first needed by a link, the links panel or the index);
     /// answer with `BrowserEvent.siteLoaded`.
     case readSite
+    /// Draw the page's pictures; answer with `BrowserEvent.picturesDrawn`.
+    case drawPictures(PictureRequest)
 }
 
 public struct Size: Hashable, Sendable {

@@ -86,6 +86,7 @@ extension ReaderState {
         next.playback = playback
         next.part = newPart
         next.message = message
+        next.drawnPictureSources = drawnPictureSources
         self = next
     }
 

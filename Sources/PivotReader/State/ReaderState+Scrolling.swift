@@ -14,12 +14,12 @@ extension ReaderState {
         if line < top || line >= top + pageHeight { scroll(to: line) }
     }
 
-    /// Lays the page out again (new width or folds) with the same text at the top. The anchor
+    /// Lays the page out again (new width, folds or stand-ins) with the same text at the top. The anchor
     /// is the one the reader last scrolled to, so 80 -> 40 -> 80 columns returns to the same line.
-    mutating func relayout(folds newFolds: Set<Int>? = nil) {
+    mutating func relayout(folds newFolds: Set<Int>? = nil, always: Bool = false) {
         let options = ReaderState.layoutOptions(settings, size)
         let folds = newFolds ?? self.folds
-        guard options != layout.options || folds != layout.folds else { return }
+        guard always || options != layout.options || folds != layout.folds else { return }
         let anchor = readingAnchor ?? (layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil)
         if folds != self.folds { units = LayoutUnits(document: document, folds: folds) }
         self.folds = folds

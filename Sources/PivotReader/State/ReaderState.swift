@@ -33,10 +33,13 @@ public enum Overlay: Hashable, Sendable {
 
 /// Everything the reader shows, as a value. Only `update` changes it.
 public struct ReaderState: Sendable {
-    public let document: Document
+    public internal(set) var document: Document
     public let settings: ReaderSettings
-    /// Text animations standing in for the page's images, by image source.
-    public let standIns: [String: Animation]
+    /// Text animations standing in for the page's images, by image source: frames files, and
+    /// the pictures the edge drew (`drawnPictureSources`).
+    public internal(set) var standIns: [String: Animation]
+    /// The images whose stand-in is a picture the edge drew for the current box.
+    var drawnPictureSources: Set<String> = []
     public internal(set) var playback: Playback
     /// The size the layout uses (unknown sizes read as 80x24).
     public internal(set) var size: Size

@@ -3,8 +3,8 @@ import Foundation
 
 /// Writes small GIFs with giflib's encoder, so the decoder is tested on files with known
 /// shapes, transparency and disposal.
-struct GIFWriter {
-    struct Frame {
+public struct GIFWriter {
+    public struct Frame {
         var left = 0, top = 0, width: Int, height: Int
         /// Palette indices, row by row.
         var pixels: [UInt8]
@@ -12,6 +12,19 @@ struct GIFWriter {
         var disposal = DISPOSAL_UNSPECIFIED
         var transparent: Int32 = NO_TRANSPARENT_COLOR
         var interlaced = false
+
+        public init(left: Int = 0, top: Int = 0, width: Int, height: Int, pixels: [UInt8], delay: Int = 10,
+                    disposal: Int32 = DISPOSAL_UNSPECIFIED, transparent: Int32 = NO_TRANSPARENT_COLOR, interlaced: Bool = false) {
+            self.left = left
+            self.top = top
+            self.width = width
+            self.height = height
+            self.pixels = pixels
+            self.delay = delay
+            self.disposal = disposal
+            self.transparent = transparent
+            self.interlaced = interlaced
+        }
     }
 
     var width: Int
@@ -20,7 +33,22 @@ struct GIFWriter {
     var palette: [(UInt8, UInt8, UInt8)]
     var frames: [Frame]
 
-    func write(to url: URL) throws {
+    /// A small palette for tests: black, white, red, blue (indices 0 to 3).
+    public static let blackWhiteRedBlue: [(UInt8, UInt8, UInt8)] = [(0, 0, 0), (255, 255, 255), (255, 0, 0), (0, 0, 255)]
+
+    /// A frame's pixels all of one palette index.
+    public static func solid(_ index: UInt8, width: Int, height: Int) -> [UInt8] {
+        [UInt8](repeating: index, count: width * height)
+    }
+
+    public init(width: Int, height: Int, palette: [(UInt8, UInt8, UInt8)], frames: [Frame]) {
+        self.width = width
+        self.height = height
+        self.palette = palette
+        self.frames = frames
+    }
+
+    public func write(to url: URL) throws {
         var error: Int32 = 0
         guard let gif = EGifOpenFileName(url.path, false, &error) else { throw NSError(domain: "gif", code: Int(error)) }
         EGifSetGifVersion(gif, true)
@@ -53,7 +81,7 @@ struct GIFWriter {
     }
 
     /// A temporary file holding this GIF, and its bytes.
-    func bytes() throws -> [UInt8] {
+    public func bytes() throws -> [UInt8] {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pivot-\(UUID().uuidString).gif")
         defer { try? FileManager.default.removeItem(at: url) }
         try write(to: url)

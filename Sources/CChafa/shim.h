@@ -1,4 +1,0 @@
-#ifndef PIVOT_CCHAFA_SHIM_H
-#define PIVOT_CCHAFA_SHIM_H
-#include <chafa.h>
-#endif
