@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib --disable-local-rpath
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install bench bench-site bench-micro bench-peers bench-ssh clean
+.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install bench bench-site bench-pictures bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -60,6 +60,16 @@ bench: static-cxx
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/run.py --pivot-tui "$(BIN)"
+
+# Pictures (docs/BENCHMARKS.md, "Pictures"): decode and convert time per picture, bytes of a
+# screen with one picture in cells, sixels and kitty graphics, first paint with five pictures.
+bench-pictures: static-cxx
+	@scripts/install-deps.sh bench
+	$(SWIFT) build $(RELEASE) --product pivot-tui
+	$(SWIFT) build $(RELEASE) --product pivot-pictures
+	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
+	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
+	.build-bench-venv/bin/python bench/pictures.py --pivot-tui "$(BIN)" --repeats $${REPEATS:-9}
 
 # Reading a site (docs/BENCHMARKS.md, "Sites"): a generated site of PAGES (1000) pages; the index,
 # its filter, following a link and going back, memory after 50 follows, with less as reference.

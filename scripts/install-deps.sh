@@ -4,8 +4,8 @@
 set -euo pipefail
 
 build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgif-dev libsource-highlight-dev libunibreak-dev libchafa-dev libglib2.0-dev libpng-dev libjpeg-dev libwebp-dev)
-test_packages=(tmux ncurses-term openssh-client openssh-server libjpeg-turbo-progs)
-bench_packages=(less time)
+test_packages=(tmux ncurses-term openssh-client openssh-server libjpeg-turbo-progs chafa)
+bench_packages=(less time libjpeg-turbo-progs)
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in

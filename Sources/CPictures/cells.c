@@ -4,6 +4,8 @@
 #include "pivot_pictures.h"
 
 #include <chafa.h>
+#include <stdlib.h>
+#include <string.h>
 
 int pivot_pictures_version(void) { return PIVOT_PICTURES_VERSION; }
 
@@ -69,4 +71,45 @@ int pivot_picture_cells(const uint8_t *rgba, int width, int height, int columns,
     }
     chafa_canvas_unref(canvas);
     return 0;
+}
+
+// Real pixels: chafa's sixel or kitty output, with the control sequences of a terminal known
+// to speak that protocol (chafa's own terminal database, asked with a made-up environment).
+int pivot_picture_graphics(const uint8_t *rgba, int width, int height, int columns, int rows, int cell_width,
+                           int cell_height, int protocol, char **out, size_t *length) {
+    *out = NULL;
+    *length = 0;
+    gchar *kitty[] = {"TERM=xterm-kitty", "KITTY_WINDOW_ID=1", NULL};
+    gchar *sixel[] = {"TERM=mlterm", NULL};
+    ChafaTermInfo *info = chafa_term_db_detect(chafa_term_db_get_default(),
+                                               protocol == PIVOT_GRAPHICS_KITTY ? kitty : sixel);
+    ChafaTermSeq begin = protocol == PIVOT_GRAPHICS_KITTY ? CHAFA_TERM_SEQ_BEGIN_KITTY_IMMEDIATE_IMAGE_V1
+                                                            : CHAFA_TERM_SEQ_BEGIN_SIXELS;
+    if (!info || !chafa_term_info_have_seq(info, begin)) {
+        if (info) chafa_term_info_unref(info);
+        return -1;
+    }
+    ChafaCanvasConfig *config = chafa_canvas_config_new();
+    chafa_canvas_config_set_pixel_mode(config, protocol == PIVOT_GRAPHICS_KITTY ? CHAFA_PIXEL_MODE_KITTY : CHAFA_PIXEL_MODE_SIXELS);
+    chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR);
+    chafa_canvas_config_set_geometry(config, columns, rows);
+    chafa_canvas_config_set_cell_geometry(config, cell_width, cell_height);
+    ChafaCanvas *canvas = chafa_canvas_new(config);
+    chafa_canvas_config_unref(config);
+    if (!canvas) {
+        chafa_term_info_unref(info);
+        return -1;
+    }
+    chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, rgba, width, height, width * 4);
+    GString *printed = chafa_canvas_print(canvas, info);
+    chafa_canvas_unref(canvas);
+    chafa_term_info_unref(info);
+    if (!printed) return -1;
+    *out = malloc(printed->len);
+    if (*out) {
+        memcpy(*out, printed->str, printed->len);
+        *length = printed->len;
+    }
+    g_string_free(printed, TRUE);
+    return *out ? 0 : -1;
 }

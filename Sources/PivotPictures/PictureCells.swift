@@ -19,14 +19,21 @@ public enum PictureCells {
     }
 
     /// The colours cells are drawn in: 240 of the 256-colour palette (the first 16 are the
-    /// user's to redefine), the 8 basic colours, or none (the symbols alone, light on dark).
+    /// user's to redefine), the 16 or 8 basic colours, or none (the symbols alone, light on dark).
     public enum Colors: Int32, Sendable {
         case none = 0
         case eight = 8
+        case sixteen = 16
         case indexed240 = 240
 
         /// The palette indices these colours use.
-        var indices: ClosedRange<Int16> { self == .eight ? 0...7 : 16...255 }
+        var indices: ClosedRange<Int16> {
+            switch self {
+            case .eight: return 0...7
+            case .sixteen: return 0...15
+            case .none, .indexed240: return 16...255
+            }
+        }
     }
 
     /// The cells a picture of `width` x `height` pixels fills inside `columns` x `rows`, with its

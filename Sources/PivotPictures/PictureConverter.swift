@@ -20,13 +20,22 @@ public enum PictureConverter {
     public static func animation(from bytes: [UInt8], columns: Int = maxColumns, rows: Int = maxRows,
                                  symbols: PictureCells.Symbols = .blocks,
                                  colors: PictureCells.Colors = .indexed240) throws -> Animation {
+        try picture(from: bytes, columns: columns, rows: rows, symbols: symbols, colors: colors).cells
+    }
+
+    /// The picture in cells and, for a still picture when `graphics` is given, as real pixels
+    /// over the same cells (nil when the picture is animated or too many bytes).
+    public static func picture(from bytes: [UInt8], columns: Int = maxColumns, rows: Int = maxRows,
+                               symbols: PictureCells.Symbols = .blocks, colors: PictureCells.Colors = .indexed240,
+                               graphics: PictureGraphics? = nil) throws -> (cells: Animation, pixels: [UInt8]?) {
         guard let format = PictureFormat(sniffing: bytes) else { throw PictureError("not a PNG, JPEG, GIF or WebP picture") }
         let limit = format == .gif ? gifByteLimit : byteLimit
         guard bytes.count <= limit else { throw PictureError("too large (\(bytes.count) bytes; the limit is \(limit))") }
         let library = try PictureLibrary.required()
         let charset: Animation.Charset = colors == .none ? .text : .symbols
         if format == .gif {
-            return try gifAnimation(bytes, library, columns: columns, rows: rows, symbols: symbols, colors: colors, charset: charset)
+            return (try gifAnimation(bytes, library, columns: columns, rows: rows, symbols: symbols, colors: colors, charset: charset),
+                    nil)
         }
         var width: Int32 = 0, height: Int32 = 0
         var rgba: UnsafeMutablePointer<UInt8>?
@@ -42,8 +51,13 @@ public enum PictureConverter {
         let size = PictureCells.size(library, width: Int(width), height: Int(height), columns: columns, rows: rows)
         let lines = try PictureCells.lines(library, rgba: rgba, width: Int(width), height: Int(height),
                                            columns: size.columns, rows: size.rows, symbols: symbols, colors: colors)
-        return Animation(width: size.columns, height: size.rows, frames: [Animation.Frame(lines: lines, delay: 1000)],
-                         charset: charset)
+        let cells = Animation(width: size.columns, height: size.rows, frames: [Animation.Frame(lines: lines, delay: 1000)],
+                              charset: charset)
+        let pixels = graphics.flatMap {
+            PictureGraphics.bytes(library, rgba: rgba, width: Int(width), height: Int(height), columns: size.columns,
+                                  rows: size.rows, as: $0)
+        }
+        return (cells, pixels)
     }
 
     /// Each composed frame of a GIF, drawn at one size.

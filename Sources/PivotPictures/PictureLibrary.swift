@@ -12,6 +12,8 @@ final class PictureLibrary: @unchecked Sendable {
     typealias CellsFunction = @convention(c) (UnsafePointer<UInt8>?, Int32, Int32, Int32, Int32, Int32, Int32,
                                               UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<Int16>?,
                                               UnsafeMutablePointer<Int16>?) -> Int32
+    typealias GraphicsFunction = @convention(c) (UnsafePointer<UInt8>?, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
+                                                 UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<Int>?) -> Int32
 
     static let fileName = "libpivot-pictures.so"
     /// PIVOT_PICTURES_VERSION of the library this code calls.
@@ -21,12 +23,14 @@ final class PictureLibrary: @unchecked Sendable {
     let free: FreeFunction
     let fit: FitFunction
     let cells: CellsFunction
+    let graphics: GraphicsFunction
 
-    private init(decode: DecodeFunction, free: FreeFunction, fit: FitFunction, cells: CellsFunction) {
+    private init(decode: DecodeFunction, free: FreeFunction, fit: FitFunction, cells: CellsFunction, graphics: GraphicsFunction) {
         self.decode = decode
         self.free = free
         self.fit = fit
         self.cells = cells
+        self.graphics = graphics
     }
 
     /// The library, loaded on first use; nil when it is not installed beside pivot-tui.
@@ -35,9 +39,10 @@ final class PictureLibrary: @unchecked Sendable {
               let decode = BundledLibrary.function("pivot_picture_decode", in: handle, as: DecodeFunction.self),
               let free = BundledLibrary.function("pivot_picture_free", in: handle, as: FreeFunction.self),
               let fit = BundledLibrary.function("pivot_picture_fit", in: handle, as: FitFunction.self),
-              let cells = BundledLibrary.function("pivot_picture_cells", in: handle, as: CellsFunction.self)
+              let cells = BundledLibrary.function("pivot_picture_cells", in: handle, as: CellsFunction.self),
+              let graphics = BundledLibrary.function("pivot_picture_graphics", in: handle, as: GraphicsFunction.self)
         else { return nil }
-        return PictureLibrary(decode: decode, free: free, fit: fit, cells: cells)
+        return PictureLibrary(decode: decode, free: free, fit: fit, cells: cells, graphics: graphics)
     }()
 
     static func required() throws -> PictureLibrary {

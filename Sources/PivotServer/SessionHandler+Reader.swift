@@ -12,7 +12,8 @@ extension SessionHandler {
         do {
             process = try ReaderProcess(
                 executable: configuration.readerExecutable, arguments: arguments,
-                environment: ReaderEnvironment.variables(terminalType: terminal.type, connection: connection.sshConnection),
+                environment: ReaderEnvironment.variables(terminalType: terminal.type, connection: connection.sshConnection,
+                                                         graphics: graphicsRequest),
                 size: terminal.size)
         } catch {
             logger.error("reader not started", metadata: ["error": "\(error)"])

@@ -41,6 +41,8 @@ final class SessionHandler: ChannelInboundHandler {
 
     var phase = Phase.waiting
     var terminal: TerminalRequest?
+    /// PIVOT_TUI_GRAPHICS as the client set it (the one variable a client may set).
+    var graphicsRequest: String?
     var reader: ReaderProcess?
     var readerTerminal: Channel?
     var earlyInput: ByteBuffer?
@@ -124,8 +126,11 @@ final class SessionHandler: ChannelInboundHandler {
             }
             reply(acceptable, to: request.wantReply)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
-            // The reader's environment is the server's choice alone.
-            reply(false, to: request.wantReply)
+            // The reader's environment is the server's choice, except one setting a reader may
+            // ask for: pictures in pixels (`ssh -o SetEnv=PIVOT_TUI_GRAPHICS=auto`), from a list.
+            let accepted = phase == .waiting && ReaderEnvironment.acceptsGraphics(name: request.name, value: request.value)
+            if accepted { graphicsRequest = request.value }
+            reply(accepted, to: request.wantReply)
         case let request as SSHChannelRequestEvent.ShellRequest:
             start(.forShell(hasTerminal: terminal != nil), command: nil, wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:

@@ -4,13 +4,14 @@ import PivotDocument
 import PivotFiles
 import PivotPictures
 import PivotReader
+import PivotTerminal
 
 /// Draws the pictures a page names, from the site folder only, off the first paint; keeps what
 /// it drew per file, size and colours, so a resize back or a page seen again costs nothing.
 final class PictureDrawer: @unchecked Sendable {
     private let folder: SiteFolder?
     private var mutex = pthread_mutex_t()
-    private var cache: [CacheKey: Result<Animation, PictureError>] = [:]
+    private var cache: [CacheKey: Result<Drawn, PictureError>] = [:]
     private var cacheOrder: [CacheKey] = []
     /// Pictures kept, at most (a cached picture is a few kilobytes of cells).
     static let cacheLimit = 64
@@ -21,30 +22,52 @@ final class PictureDrawer: @unchecked Sendable {
         var box: PictureBox
         var symbols: PictureCells.Symbols
         var colors: PictureCells.Colors
+        var graphics: PictureGraphics?
     }
+
+    private typealias Drawn = (cells: Animation, pixels: [UInt8]?)
 
     init(folder: SiteFolder?) {
         self.folder = folder
         pthread_mutex_init(&mutex, nil)
     }
 
-    /// The request's pictures at most its box, in `colors` (240, 8, or 0: symbols alone).
-    func draw(_ request: PictureRequest, colors: Int) -> DrawnPictures {
-        var drawn = DrawnPictures(pictures: [:], notes: [])
+    /// The request's pictures at most its box, in the style's colours, and in real pixels
+    /// where the style has a pixel protocol.
+    func draw(_ request: PictureRequest, style: PictureStyle) -> PicturesDrawn {
+        var drawn = PicturesDrawn(cells: DrawnPictures(pictures: [:], notes: []))
         guard let folder, let pagePath = request.path else { return drawn }
         let symbols: PictureCells.Symbols = request.asciiOnly ? .ascii : .blocks
-        let colors = PictureCells.Colors(rawValue: Int32(colors)) ?? .indexed240
+        let colors = PictureCells.Colors(rawValue: Int32(style.colors)) ?? .indexed240
+        let graphics = style.graphics.map { terminal in
+            PictureGraphics(terminal.kind == .kitty ? .kitty : .sixel, cellWidth: terminal.cellWidth, cellHeight: terminal.cellHeight)
+        }
         for source in request.sources {
-            guard let file = folder.confinedPicture(source, fromPage: pagePath), Self.isPictureName(file) else { continue }
+            guard let file = Self.pictureFile(source, in: folder, fromPage: pagePath) else { continue }
             var info = stat()
             guard stat(file, &info) == 0 else { continue }
-            let key = CacheKey(file: file, modified: Int(info.st_mtim.tv_sec), box: request.box, symbols: symbols, colors: colors)
-            switch cached(key) ?? store(Self.convert(file, request.box, symbols, colors), for: key) {
-            case .success(let picture): drawn.pictures[source] = picture
-            case .failure(let error): drawn.notes.append(TextSanitizer.clean("\(source): \(error); the picture shows as text"))
+            let key = CacheKey(file: file, modified: Int(info.st_mtim.tv_sec), box: request.box, symbols: symbols, colors: colors,
+                               graphics: graphics)
+            switch cached(key) ?? store(Self.convert(file, key), for: key) {
+            case .success(let picture):
+                drawn.cells.pictures[source] = picture.cells
+                drawn.pixels[source] = picture.pixels
+            case .failure(let error):
+                drawn.cells.notes.append(TextSanitizer.clean("\(source): \(error); the picture shows as text"))
             }
         }
         return drawn
+    }
+
+    /// True when one of the request's pictures is a picture file in the site.
+    func hasFiles(_ request: PictureRequest) -> Bool {
+        guard let folder, let pagePath = request.path else { return false }
+        return request.sources.contains { Self.pictureFile($0, in: folder, fromPage: pagePath) != nil }
+    }
+
+    /// The site's file behind a picture source, when it is named as a picture.
+    private static func pictureFile(_ source: String, in folder: SiteFolder, fromPage pagePath: String) -> String? {
+        folder.confinedPicture(source, fromPage: pagePath).flatMap { isPictureName($0) ? $0 : nil }
     }
 
     /// Only files named as pictures are read as pictures (their bytes then say which format).
@@ -54,21 +77,21 @@ final class PictureDrawer: @unchecked Sendable {
         return PictureFormat.fileExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    private static func convert(_ file: String, _ box: PictureBox, _ symbols: PictureCells.Symbols,
-                                _ colors: PictureCells.Colors) -> Result<Animation, PictureError> {
+    private static func convert(_ file: String, _ key: CacheKey) -> Result<Drawn, PictureError> {
         Result {
             let bytes = try FileReader.read(file, limit: PictureConverter.gifByteLimit)
-            return try PictureConverter.animation(from: bytes, columns: box.columns, rows: box.rows, symbols: symbols, colors: colors)
+            return try PictureConverter.picture(from: bytes, columns: key.box.columns, rows: key.box.rows, symbols: key.symbols,
+                                                colors: key.colors, graphics: key.graphics)
         }.mapError { $0 as? PictureError ?? PictureError("\($0)") }
     }
 
-    private func cached(_ key: CacheKey) -> Result<Animation, PictureError>? {
+    private func cached(_ key: CacheKey) -> Result<Drawn, PictureError>? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         return cache[key]
     }
 
-    private func store(_ result: Result<Animation, PictureError>, for key: CacheKey) -> Result<Animation, PictureError> {
+    private func store(_ result: Result<Drawn, PictureError>, for key: CacheKey) -> Result<Drawn, PictureError> {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         if cache.updateValue(result, forKey: key) == nil { cacheOrder.append(key) }

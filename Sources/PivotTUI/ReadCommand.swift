@@ -2,6 +2,7 @@ import ArgumentParser
 import PivotTerminal
 
 extension ThemeName: ExpressibleByArgument {}
+extension GraphicsMode: ExpressibleByArgument {}
 
 /// Opens a page: the embedded one, a file, or standard input.
 struct ReadCommand: ParsableCommand {
@@ -46,6 +47,9 @@ struct ReadCommand: ParsableCommand {
           help: "Show animations' first frame, still (also when PIVOT_TUI_NO_ANIMATION=1).")
     var noAnimation = ReadCommand.defaults.noAnimation
 
+    @Option(help: "Pictures in real pixels: auto (ask the terminal; off over SSH), kitty, sixel or off (text cells). Also PIVOT_TUI_GRAPHICS.")
+    var graphics: GraphicsMode?
+
     @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame.")
     var idleStop = ReadCommand.defaults.idleStop
 
@@ -57,6 +61,6 @@ struct ReadCommand: ParsableCommand {
     func run() {
         ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
                     noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
-                    hyperlinks: !noHyperlinks, highlight: !noHighlight).run()
+                    hyperlinks: !noHyperlinks, highlight: !noHighlight, graphics: graphics).run()
     }
 }

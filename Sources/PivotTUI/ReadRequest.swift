@@ -24,6 +24,8 @@ struct ReadRequest {
     var hyperlinks = true
     /// Code blocks highlighted by language (`--no-highlight` turns it off).
     var highlight = true
+    /// `--graphics`; nil: PIVOT_TUI_GRAPHICS, else auto.
+    var graphics: GraphicsMode?
 
     /// Under OpenSSH's ForceCommand, `ssh host plain` asks for the page as text. Nothing else a
     /// remote reader sends is read, except a page of the served site (`ssh -t host about`).
@@ -61,7 +63,16 @@ struct ReadRequest {
     private var options: TerminalSession.Options {
         TerminalSession.Options(settings: settings, theme: theme,
                                 useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
-                                useMouse: !noMouse, hyperlinks: hyperlinks)
+                                useMouse: !noMouse, hyperlinks: hyperlinks, graphics: graphicsMode)
+    }
+
+    /// `--graphics`, else PIVOT_TUI_GRAPHICS, else auto; auto is off over SSH (a picture costs
+    /// kilobytes a screen) unless the remote reader set PIVOT_TUI_GRAPHICS (the server passes it).
+    private var graphicsMode: GraphicsMode {
+        let asked = getenv("PIVOT_TUI_GRAPHICS").flatMap { GraphicsMode(rawValue: String(cString: $0)) }
+        let mode = graphics ?? asked ?? .auto
+        let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
+        return mode == .auto && overSSH && graphics == nil && asked == nil ? .off : mode
     }
 
     /// One page (a file, standard input or the built-in page); its site is read after the first paint.
@@ -175,7 +186,7 @@ struct ReadRequest {
     private func writePlain(_ document: Document, standIns: [String: Animation], path: String?, folder: SiteFolder?) {
         let request = PictureRequest(path: path, sources: PictureRequest.sources(in: document, besides: standIns),
                                      box: PictureBox(readingWidth: width, windowHeight: Self.plainPictureWindow), generation: 0)
-        let pictures = request.sources.isEmpty ? [:] : PictureDrawer(folder: folder).draw(request, colors: 0).pictures
+        let pictures = request.sources.isEmpty ? [:] : PictureDrawer(folder: folder).draw(request, style: PictureStyle(colors: 0, graphics: nil)).cells.pictures
         PlainOutput.write(PlainText.render(document, width: width, standIns: standIns.merging(pictures) { frames, _ in frames }))
     }
 

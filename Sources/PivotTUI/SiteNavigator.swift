@@ -28,7 +28,8 @@ enum SiteNavigator {
                 guard let path, let folder else { return nil }
                 return try? folder.confinedFile(path)
             },
-            drawPictures: { request, colors in pictures.draw(request, colors: colors) })
+            drawPictures: { request, style in pictures.draw(request, style: style) },
+            hasPictureFiles: { request in pictures.hasFiles(request) })
     }
 
     static func open(_ request: PageRequest, folder: SiteFolder?, site: Site?, start: LoadedPage?) -> Navigator.Opening {

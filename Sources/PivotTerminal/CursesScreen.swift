@@ -91,18 +91,56 @@ final class CursesScreen {
         } else {
             depth = .none
         }
-        theme = Theme(name: themeName, depth: depth)
+        theme = Theme(name: themeName, depth: depth, paletteSize: Int(pv_colors()))
         theme.install()
     }
 
-    /// The colours pictures are drawn in: the 240 of a 256-colour terminal, the 8 of a
-    /// smaller one, or none (symbols alone).
-    var pictureColors: Int {
+    /// Whether pictures may be drawn in pixels (set by the session, decided at the first picture).
+    var graphicsMode = GraphicsMode.off
+    private var graphicsDecided = false
+    private(set) var graphicsWriter: GraphicsWriter?
+
+    /// How pictures are drawn on this screen: in the 240 colours of a 256-colour terminal, the
+    /// 16 or 8 of a smaller one, or none (symbols alone); over them real pixels, when the terminal
+    /// speaks sixel or kitty graphics (asked the first time there are picture files to draw:
+    /// see `GraphicsMode`).
+    func pictureStyle(mayAskTerminal: Bool) -> PictureStyle {
+        let colors: Int
         switch theme.depth {
-        case .full: return 240
-        case .eight: return 8
-        case .none: return 0
+        case .full: colors = 240
+        case .eight: colors = theme.paletteSize >= 16 ? 16 : 8
+        case .none: colors = 0
         }
+        if !graphicsDecided && mayAskTerminal {
+            graphicsDecided = true
+            let kind: TerminalGraphics.Kind?
+            switch graphicsMode {
+            case .off: kind = nil
+            case .kitty: kind = .kitty
+            case .sixel: kind = .sixel
+            case .auto: kind = GraphicsProbe.ask(input: inputDescriptor)
+            }
+            graphicsWriter = kind.flatMap { kind in cellPixels(kind).map { GraphicsWriter(graphics: TerminalGraphics(kind: kind, cellWidth: $0.width, cellHeight: $0.height)) } }
+        }
+        guard var graphics = graphicsWriter?.graphics else { return PictureStyle(colors: colors, graphics: nil) }
+        // A font size may change with the window: the cell's pixels are asked each time.
+        if let size = cellPixels(graphics.kind) {
+            graphics.cellWidth = size.width
+            graphics.cellHeight = size.height
+        }
+        return PictureStyle(colors: colors, graphics: graphics)
+    }
+
+    /// A cell's size in pixels, from the terminal's window size. Unknown, kitty is told sizes in
+    /// cells (10x20 pixels a cell are assumed for the picture's detail); sixels, drawn in pixels,
+    /// could spill past their cells and are not used.
+    private func cellPixels(_ kind: TerminalGraphics.Kind) -> (width: Int, height: Int)? {
+        var size = winsize()
+        if ioctl(inputDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_xpixel > 0, size.ws_ypixel > 0,
+           size.ws_col > 0, size.ws_row > 0 {
+            return (Int(size.ws_xpixel) / Int(size.ws_col), Int(size.ws_ypixel) / Int(size.ws_row))
+        }
+        return kind == .kitty ? (10, 20) : nil
     }
 
     private static func capability(_ name: String) -> String? {
@@ -138,6 +176,9 @@ final class CursesScreen {
     /// fewest bytes (scrolling regions, insert/delete line) from there.
     func draw(_ grid: CellGrid) {
         let window = pv_stdscr()
+        let placements = graphicsWriter?.placements(in: grid) ?? []
+        // The pictures' pixels move or go: ncurses repaints the whole screen under them.
+        if graphicsWriter?.needsRepaint(for: placements) == true { invalidate() }
         if shown?.width != grid.width || shown?.height != grid.height { werase(window) }
         var drawn: [Int] = []
         for row in 0..<min(grid.height, Int(getmaxy(window))) {
@@ -149,6 +190,7 @@ final class CursesScreen {
         wnoutrefresh(window)
         doupdate()
         if let hyperlinks, !grid.hyperlinks.isEmpty { hyperlinks.write(grid, rows: drawn, theme: theme) }
+        if let graphicsWriter { RawOutput.write(graphicsWriter.bytes(for: placements)) }
     }
 
     private func drawRow(_ grid: CellGrid, _ row: Int, _ window: UnsafeMutablePointer<WINDOW>?) {

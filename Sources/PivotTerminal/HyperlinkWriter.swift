@@ -8,7 +8,6 @@ import PivotReader
 /// attributes are reset and ncurses is told where the cursor is, so its picture of the
 /// terminal stays true.
 final class HyperlinkWriter {
-    private let cursorAddress: String?
     private let reset: String
 
     /// Whether to write hyperlinks: `--no-hyperlinks` turns them off; `FORCE_HYPERLINK=1` or `=0`
@@ -28,8 +27,7 @@ final class HyperlinkWriter {
     }
 
     init?() {
-        guard let cup = Self.capability("cup") else { return nil }
-        cursorAddress = cup
+        guard Self.capability("cup") != nil else { return nil }
         reset = Self.capability("sgr0") ?? "\u{1B}[m"
     }
 
@@ -47,7 +45,7 @@ final class HyperlinkWriter {
                     column += 1
                     continue
                 }
-                output += position(row: row, column: column) + Hyperlink.opening(address)
+                output += RawOutput.position(row: row, column: column) + Hyperlink.opening(address)
                 while column < grid.width, grid[row, column].style.link == link {
                     let cell = grid[row, column]
                     if !cell.text.isEmpty { output += look(of: cell, theme: theme) + cell.text }
@@ -57,26 +55,7 @@ final class HyperlinkWriter {
             }
         }
         guard !output.isEmpty else { return }
-        output += reset
-        fflush(pv_stdout())
-        var bytes = Array(output.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(fileno(pv_stdout()), $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { break }
-            offset += written
-        }
-        bytes = []
-        // ncurses' picture: attributes normal (they are), cursor somewhere it must look up.
-        vidattr(pv_A_NORMAL())
-        _ = mvcur(-1, -1, 0, 0)
-        fflush(pv_stdout())
-        doupdate()
-    }
-
-    private func position(row: Int, column: Int) -> String {
-        pv_tiparm2(cursorAddress, Int32(row), Int32(column)).map { String(cString: $0) } ?? ""
+        RawOutput.write(Array((output + reset).utf8))
     }
 
     /// The cell's attributes and colours from a clean state, as ncurses would draw it.

@@ -1,6 +1,18 @@
 import PivotDocument
 import PivotReader
 
+/// Pictures as the core shows them (cells) and as the screen draws them over the cells
+/// (each still picture's sixel or kitty bytes, by source).
+public struct PicturesDrawn: Sendable {
+    public var cells: DrawnPictures
+    public var pixels: [String: [UInt8]]
+
+    public init(cells: DrawnPictures, pixels: [String: [UInt8]] = [:]) {
+        self.cells = cells
+        self.pixels = pixels
+    }
+}
+
 /// What the run loop asks of the program for the browser: pages, the site, a search through it.
 /// The program (PivotTUI) reads files; the loop only calls these.
 public struct Navigator: Sendable {
@@ -22,19 +34,24 @@ public struct Navigator: Sendable {
     public var searchSite: @Sendable (String, Site) -> [SiteSearchHit]
     /// The file to watch for changes while a page is open (nil: none).
     public var fileToWatch: @Sendable (String?) -> String?
-    /// The pictures a request asks for, in cells of at most `colors` colours (240, 8, or 0 for
-    /// symbols alone); run on another thread.
-    public var drawPictures: @Sendable (PictureRequest, _ colors: Int) -> DrawnPictures
+    /// The pictures a request asks for, in cells and, where the style says, in real pixels;
+    /// run on another thread.
+    public var drawPictures: @Sendable (PictureRequest, PictureStyle) -> PicturesDrawn
+    /// True when a request names a picture file there is to draw (the terminal is asked about
+    /// pixels only then).
+    public var hasPictureFiles: @Sendable (PictureRequest) -> Bool
 
     public init(open: @escaping @Sendable (PageRequest, Site?) -> Opening,
                 readSite: (@Sendable () -> Site?)?,
                 searchSite: @escaping @Sendable (String, Site) -> [SiteSearchHit],
                 fileToWatch: @escaping @Sendable (String?) -> String?,
-                drawPictures: @escaping @Sendable (PictureRequest, Int) -> DrawnPictures) {
+                drawPictures: @escaping @Sendable (PictureRequest, PictureStyle) -> PicturesDrawn,
+                hasPictureFiles: @escaping @Sendable (PictureRequest) -> Bool) {
         self.open = open
         self.readSite = readSite
         self.searchSite = searchSite
         self.fileToWatch = fileToWatch
         self.drawPictures = drawPictures
+        self.hasPictureFiles = hasPictureFiles
     }
 }

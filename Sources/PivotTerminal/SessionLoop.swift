@@ -17,7 +17,7 @@ struct SessionLoop {
     private var watcher: FileWatcher?
     private var watchedPath: String?
     /// Pictures being drawn, one request at a time; the latest request waits its turn.
-    private var pictureWork: BackgroundWork<(PictureRequest, DrawnPictures)>?
+    private var pictureWork: BackgroundWork<(PictureRequest, PicturesDrawn)>?
     private var waitingPictures: PictureRequest?
 
     init(browser: Browser, navigator: Navigator, screen: CursesScreen, watchesFiles: Bool) {
@@ -109,10 +109,16 @@ struct SessionLoop {
             waitingPictures = request
             return
         }
-        let draw = navigator.drawPictures, colors = screen.pictureColors
-        pictureWork = BackgroundWork { (request, draw(request, colors)) }
+        let draw = navigator.drawPictures
+        let style = screen.pictureStyle(mayAskTerminal: navigator.hasPictureFiles(request))
+        pictureWork = BackgroundWork { (request, draw(request, style)) }
         // No thread to be had: the pictures now, before the next key.
-        if pictureWork == nil { send(.picturesDrawn(request, draw(request, colors))) }
+        if pictureWork == nil { show(draw(request, style), for: request) }
+    }
+
+    private mutating func show(_ drawn: PicturesDrawn, for request: PictureRequest) {
+        screen.graphicsWriter?.replace(drawn.pixels)
+        send(.picturesDrawn(request, drawn.cells))
     }
 
     /// Watches the open page's file, when there is one and watching is on.
@@ -149,7 +155,7 @@ struct SessionLoop {
         }
         if ready.count > 4, ready[4], let work = pictureWork, let (request, drawn) = work.take() {
             pictureWork = nil
-            send(.picturesDrawn(request, drawn))
+            show(drawn, for: request)
             if let waiting = waitingPictures {
                 waitingPictures = nil
                 drawPictures(waiting)

@@ -15,13 +15,17 @@ public enum TerminalSession {
         public var useMouse: Bool
         /// External links as terminal hyperlinks, where the terminal is known to show them.
         public var hyperlinks: Bool
+        /// Pictures in real pixels where the terminal can.
+        public var graphics: GraphicsMode
 
-        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool, hyperlinks: Bool = true) {
+        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool, hyperlinks: Bool = true,
+                    graphics: GraphicsMode = .off) {
             self.settings = settings
             self.theme = theme
             self.useColor = useColor
             self.useMouse = useMouse
             self.hyperlinks = hyperlinks
+            self.graphics = graphics
         }
     }
 
@@ -63,6 +67,7 @@ public enum TerminalSession {
         if HyperlinkWriter.wanted(allowed: options.hyperlinks, environment: { getenv($0).map { String(cString: $0) } }) {
             screen.hyperlinks = HyperlinkWriter()
         }
+        screen.graphicsMode = options.graphics
         let wakeDescriptor = pv_install_signal_handlers()
 
         var loop = SessionLoop(browser: start(screen.size, MonotonicClock.milliseconds()), navigator: navigator,

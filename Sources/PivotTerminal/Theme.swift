@@ -18,12 +18,15 @@ struct Theme {
 
     let depth: Depth
     let name: ThemeName
+    /// Colours the terminal has (terminfo's colors): pictures drawn for 8 or 16 use those.
+    let paletteSize: Int
     private var looks: [Look] = []
     private var highlightLooks: [Look] = []
 
-    init(name: ThemeName, depth: Depth) {
+    init(name: ThemeName, depth: Depth, paletteSize: Int = 256) {
         self.name = name
         self.depth = depth
+        self.paletteSize = depth == .none ? 0 : paletteSize
         looks = ColorRole.allCases.map { look(for: $0, highlighted: false) }
         highlightLooks = ColorRole.allCases.map { look(for: $0, highlighted: true) }
     }
@@ -49,8 +52,8 @@ struct Theme {
     /// brightness ramp character.
     func look(for cell: Cell) -> (text: String, attributes: attr_t, pair: Int32) {
         if let palette = cell.style.palette {
-            // Pictures drawn for an 8-colour terminal use its 8 colours only.
-            if depth == .full || (depth == .eight && palette.foreground < 8 && palette.background < 8) {
+            // Pictures drawn for an 8- or 16-colour terminal use its colours only.
+            if depth == .full || (depth == .eight && Int(palette.foreground) < paletteSize && Int(palette.background) < paletteSize) {
                 return (cell.text, 0, alloc_pair(Int32(palette.foreground), Int32(palette.background)))
             }
             let glyph = PaneDrawing.ramp[PaneDrawing.rampIndex(top: palette.foreground, bottom: palette.background)]

@@ -20,10 +20,13 @@ enum PseudoTerminal {
         let description: String
     }
 
-    /// Runs `executable` in a `width` x `height` pty; after each quiet spell of `quiet`
-    /// seconds (with some output seen) the next of `keys` is typed; waits for the exit.
+    /// Runs `executable` in a `width` x `height` pty (of `pixels` when given, as terminals
+    /// that draw pictures report); after each quiet spell of `quiet` seconds (with some output
+    /// seen) the next of `keys` is typed; each time the program writes an `answers` query, its
+    /// reply is typed back, as a terminal answers; waits for the exit.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String],
-                    directory: URL, width: Int = 80, height: Int = 24, keys: [String],
+                    directory: URL, width: Int = 80, height: Int = 24, pixels: (width: Int, height: Int)? = nil,
+                    keys: [String], answers: [(query: [UInt8], reply: [UInt8])] = [],
                     quiet: TimeInterval = 0.3, timeout: TimeInterval = 20) throws -> Result {
         guard let functions = Functions.load() else { throw Failure(description: "posix_openpt and friends not found") }
         let master = functions.openpt(O_RDWR | O_NOCTTY)
@@ -35,7 +38,8 @@ enum PseudoTerminal {
         var nameBuffer = [CChar](repeating: 0, count: 256)
         guard functions.name(master, &nameBuffer, nameBuffer.count) == 0 else { throw Failure(description: "ptsname_r failed") }
         let slavePath = String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: UInt16(pixels?.width ?? 0),
+                           ws_ypixel: UInt16(pixels?.height ?? 0))
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         var actions = posix_spawn_file_actions_t()
@@ -69,6 +73,7 @@ enum PseudoTerminal {
         var status: Int32 = 0
         var exited = false
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var answered = [Int](repeating: 0, count: answers.count)
         while true {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             _ = poll(&descriptor, 1, 20)
@@ -84,6 +89,10 @@ enum PseudoTerminal {
                 } else {
                     break  // EAGAIN, EINTR
                 }
+            }
+            for (index, answer) in answers.enumerated() where occurrences(of: answer.query, in: output) > answered[index] {
+                answered[index] += 1
+                _ = answer.reply.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
             }
             if !exited, waitpid(pid, &status, WNOHANG) == pid { exited = true }
             if exited && (masterClosed || Date().timeIntervalSince(lastOutput) > 0.5) { break }
@@ -103,6 +112,16 @@ enum PseudoTerminal {
         let signal = status & 0x7f
         return Result(output: output, exitStatus: signal == 0 ? (status >> 8) & 0xff : nil,
                       signal: signal == 0 ? nil : signal, timedOut: false)
+    }
+
+    static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        return (0...(bytes.count - needle.count)).last { Array(bytes[$0..<($0 + needle.count)]) == needle }
+    }
+
+    static func occurrences(of needle: [UInt8], in bytes: [UInt8]) -> Int {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return 0 }
+        return (0...(bytes.count - needle.count)).filter { bytes[$0] == needle[0] && Array(bytes[$0..<($0 + needle.count)]) == needle }.count
     }
 
     /// glibc's pty functions, which Swift's Glibc module does not declare (they need

@@ -83,4 +83,16 @@ final class PagePictureTests: EndToEndTestCase {
         try session.waitForScreen("the pane scrolled away") { $0.paneRows == nil && $0.contains("Line ") }
         try assertStaysStill(session, "with the GIF out of view")
     }
+
+    /// A 16-colour terminal gets pictures in its 16 colours (chafa's own 16-colour mode), not in
+    /// the 256-colour palette it does not have.
+    func testA16ColourTerminalGetsPicturesInItsColours() throws {
+        let session = try startReader([try writePicturePage().path], width: 80, height: 40, term: "xterm-16color")
+        let screen = try session.waitForScreen("the picture drawn") { $0.contains("a blue disc") && $0.contains("┌") }
+        let rows = try XCTUnwrap(screen.paneRows)
+        let styled = Array(try session.captureWithStyles()[rows]).joined(separator: "\n")
+        XCTAssertFalse(styled.contains("38;5;") || styled.contains("48;5;"), "no 256-colour cells: \(styled.debugDescription)")
+        // The bright half of the 16 (SGR 90-97, 100-107): white paper, a bright blue disc.
+        XCTAssertTrue(styled.contains("\u{1B}[9") || styled.contains("\u{1B}[10"), "bright colours: \(styled.debugDescription)")
+    }
 }

@@ -138,4 +138,38 @@ final class PictureConverterTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("JPEG cut short"), "\(error)")
         }
     }
+
+    /// Real pixels as chafa writes them: one sixel image (DCS ... q ... ST), or kitty graphics
+    /// chunks (APC G ... ST) of base64, and none for an animated GIF.
+    func testStillPicturesAlsoComeAsSixelsAndKittyGraphics() throws {
+        let sixel = try XCTUnwrap(try PictureConverter.picture(from: Self.circle, columns: 20, rows: 10,
+                                                               graphics: PictureGraphics(.sixel, cellWidth: 8, cellHeight: 16)).pixels)
+        let sixelText = String(decoding: sixel, as: UTF8.self)
+        XCTAssertTrue(sixelText.hasPrefix("\u{1B}P"), sixelText.prefix(20).debugDescription)
+        XCTAssertTrue(sixelText.hasSuffix("\u{1B}\\"), sixelText.suffix(20).debugDescription)
+        XCTAssertTrue(sixelText.dropFirst(2).prefix(20).contains("q"), "the sixel data starts with q")
+        XCTAssertEqual(sixelText.filter { $0 == "\u{1B}" }.count, 2, "one image: nothing else inside it")
+        // 20x10 cells of 8x16 pixels: a red disc needs its palette of colours.
+        XCTAssertTrue(sixelText.contains("#"), "colour registers")
+
+        let kitty = try XCTUnwrap(try PictureConverter.picture(from: Self.circle, columns: 20, rows: 10,
+                                                               graphics: PictureGraphics(.kitty, cellWidth: 8, cellHeight: 16)).pixels)
+        let kittyText = String(decoding: kitty, as: UTF8.self)
+        let chunks = kittyText.components(separatedBy: "\u{1B}_G").dropFirst()
+        XCTAssertFalse(chunks.isEmpty, kittyText.prefix(40).debugDescription)
+        for chunk in chunks {
+            XCTAssertTrue(chunk.hasSuffix("\u{1B}\\"), chunk.suffix(10).debugDescription)
+            // Keys, then base64 after ";" (the first and last chunks may carry keys only).
+            let parts = chunk.dropLast(2).split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
+            XCTAssertTrue(parts[0].split(separator: ",").allSatisfy { $0.contains("=") }, "keys: \(parts[0])")
+            let payload = parts.count > 1 ? parts[1] : ""
+            XCTAssertTrue(payload.allSatisfy { $0.isLetter || $0.isNumber || "+/=".contains($0) }, "base64: \(payload.prefix(20))")
+        }
+        XCTAssertTrue(chunks.first?.contains("a=T") == true, "transmitted and shown at once: \(chunks.first?.prefix(60) ?? "")")
+
+        let gif = try GIFWriter(width: 4, height: 4, palette: GIFWriter.blackWhiteRedBlue,
+                                frames: [.init(width: 4, height: 4, pixels: GIFWriter.solid(1, width: 4, height: 4))]).bytes()
+        XCTAssertNil(try PictureConverter.picture(from: gif, graphics: PictureGraphics(.sixel, cellWidth: 8, cellHeight: 16)).pixels,
+                     "GIFs play in cells")
+    }
 }

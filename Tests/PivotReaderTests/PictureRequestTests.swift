@@ -93,4 +93,31 @@ final class PictureRequestTests: XCTestCase {
         XCTAssertEqual(next.reader?.standIns["square.png"]?.width, 76, "no flash back to the label")
         XCTAssertEqual(requests(wholeEffects).map(\.sources), [["square.png", "more.png"]])
     }
+
+    /// The grid says where the edge's still pictures are, whole on the page, for real pixels.
+    func testTheGridPlacesWholeStillPicturesOnly() throws {
+        let text = "# Placed\n\n![a square](square.png)\n\n![a spinner](spin.gif)\n\n"
+            + (1...40).map { "Line \($0)." }.joined(separator: "\n\n")
+        let start = Browser(page: PreparedPage(document: PageParser.document(from: text), standIns: ["spin.gif": Self.spinner]),
+                            path: "placed.md", settings: ReaderSettings(), size: Size(width: 80, height: 30))
+        let (asked, effects) = update(start, .reader(.tick(1)))
+        let request = try XCTUnwrap(requests(effects).first)
+        let tall = Animation(width: 6, height: 4, frames: [Animation.Frame(lines: Array(repeating: String(repeating: "█1010", count: 6),
+                                                                                      count: 4), delay: 1000)], charset: .symbols)
+        var shown = update(asked, .picturesDrawn(request, DrawnPictures(pictures: ["square.png": tall], notes: []))).0
+        let grid = render(shown)
+        XCTAssertEqual(grid.pictures.map(\.source), ["square.png"], "the frames stand-in (an animation) has none")
+        let placement = try XCTUnwrap(grid.pictures.first)
+        XCTAssertEqual([placement.columns, placement.rows], [6, 4])
+        XCTAssertEqual(grid[placement.row, placement.column].text, "█", "the placement is where the picture's cells are")
+        XCTAssertEqual(grid[placement.row - 1, placement.column].text, "─", "under the pane's top border")
+        // Its top scrolled above the page, its bottom still on it: no placement.
+        for _ in 0..<(placement.row) { shown = update(shown, .reader(.key(.character("j")))).0 }
+        let scrolled = render(shown)
+        XCTAssertTrue(scrolled.textLines.contains { $0.contains("█") }, "part of it still shows in cells")
+        XCTAssertEqual(scrolled.pictures, [])
+        // A panel over the page: none.
+        shown = update(update(shown, .reader(.key(.character("g")))).0, .reader(.key(.character("?")))).0
+        XCTAssertEqual(render(shown).pictures, [])
+    }
 }

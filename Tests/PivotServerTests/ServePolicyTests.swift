@@ -82,7 +82,7 @@ final class ServePolicyTests: ServeTestCase {
 
         let reader = try startSSH(port: server.port,
                                   ["-tt", "-A", "-o", "IdentityAgent=\(agentSocket)",
-                                   "-o", "SetEnv=LD_PRELOAD=/tmp/evil.so PIVOT_TUI_NO_ANIMATION=1",
+                                   "-o", "SetEnv=LD_PRELOAD=/tmp/evil.so PIVOT_TUI_NO_ANIMATION=1 PIVOT_TUI_GRAPHICS=../x",
                                    "-o", "SendEnv=*", "reader@127.0.0.1"],
                                   environment: TestTools.childEnvironment(["TERM": "../../etc/passwd",
                                                                            "SSH_AUTH_SOCK": agentSocket]))
@@ -97,6 +97,17 @@ final class ServePolicyTests: ServeTestCase {
         let arguments = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8).split(separator: "\0")
         XCTAssertEqual(arguments, ["pivot-tui", "read", Substring(realPath(path("served.md")))])
         XCTAssertTrue(server.log.contains("term=xterm-256color"), server.log)
+    }
+
+    /// The one variable a reader may set: pictures in pixels, with one of its four values.
+    func testAReaderMayAskForPicturesInPixels() throws {
+        let server = try startServer()
+        let reader = try startSSH(port: server.port, ["-tt", "-o", "SetEnv=PIVOT_TUI_GRAPHICS=kitty", "reader@127.0.0.1"],
+                                  environment: TestTools.childEnvironment(["TERM": "xterm-256color"]))
+        try reader.waitForOutput("the first paint") { $0.contains(ServedPage.title) }
+        let pid = try XCTUnwrap(server.readers.first, "a reader process")
+        let environment = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8).split(separator: "\0")
+        XCTAssertTrue(environment.contains("PIVOT_TUI_GRAPHICS=kitty"), "\(environment)")
     }
 
     /// NIOSSH 0.15.1 cannot skip a channel request it does not know when the request carries

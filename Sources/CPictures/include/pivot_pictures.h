@@ -61,4 +61,16 @@ void pivot_picture_fit(int width, int height, int *columns, int *rows);
 int pivot_picture_cells(const uint8_t *rgba, int width, int height, int columns, int rows, int symbols, int colors,
                         uint32_t *glyphs, int16_t *foreground, int16_t *background);
 
+/// The pixel protocols `pivot_picture_graphics` speaks.
+enum {
+    PIVOT_GRAPHICS_SIXEL = 1,
+    PIVOT_GRAPHICS_KITTY = 2,
+};
+
+/// RGBA pixels as the bytes that show them in `columns` x `rows` cells of `cell_width` x
+/// `cell_height` pixels, in sixel or kitty graphics, to write at the cursor. `*out` is freed
+/// with `pivot_picture_free`. 0, or -1 on failure.
+int pivot_picture_graphics(const uint8_t *rgba, int width, int height, int columns, int rows, int cell_width,
+                           int cell_height, int protocol, char **out, size_t *length);
+
 #endif

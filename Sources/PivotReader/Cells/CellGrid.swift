@@ -11,6 +11,23 @@ public struct Cell: Hashable, Sendable {
     public static let blank = Cell()
 }
 
+/// Where a picture's cells are on screen: the top-left cell and the size, in cells.
+public struct PicturePlacement: Hashable, Sendable {
+    public var source: String
+    public var row: Int
+    public var column: Int
+    public var columns: Int
+    public var rows: Int
+
+    public init(source: String, row: Int, column: Int, columns: Int, rows: Int) {
+        self.source = source
+        self.row = row
+        self.column = column
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
 /// A screen's worth of cells: what `render(state, size)` produces and the front copies out.
 public struct CellGrid: Equatable, Sendable {
     public let width: Int
@@ -19,6 +36,8 @@ public struct CellGrid: Equatable, Sendable {
     /// Terminal hyperlinks of the external links on screen: link index (`CellStyle.link`) to
     /// the address, encoded by `Hyperlink.encoded`. The front writes them where it can.
     public var hyperlinks: [Int: String] = [:]
+    /// The still pictures wholly on screen, where the front may draw real pixels over their cells.
+    public var pictures: [PicturePlacement] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

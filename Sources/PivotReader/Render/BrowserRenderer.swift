@@ -23,6 +23,7 @@ struct BrowserRenderer {
         guard grid.width >= Renderer.minimumSize.width, grid.height >= Renderer.minimumSize.height else { return grid }
         if reader.overlay == nil, browser.linksPanel == nil { grid.hyperlinks = hyperlinks(in: grid, document: reader.document) }
         if let panel = browser.linksPanel {
+            grid.pictures = []  // under the panel
             for row in 1..<(grid.height - 1) { grid.put(String(repeating: " ", count: grid.width), row: row, column: 0, style: .plain) }
             let lines = panel.order.map { linkLine($0, in: reader.document) }
             Chrome.panel(lines, scroll: panel.scroll, selection: panel.selection, left: reader.leftMargin + 2,

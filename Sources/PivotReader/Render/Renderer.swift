@@ -53,6 +53,12 @@ struct Renderer {
                 let runs = PaneDrawing.runs(animation, frame: state.frameIndex(of: animation), row: slot.row,
                                             column: left + slot.column, color: true)
                 for run in runs { grid.put(run.text, row: row + 1, column: run.column, style: run.style) }
+                // A still picture the edge drew, its top row here and its bottom on the page too.
+                if slot.row == 0, animation.frames.count == 1, state.drawnPictureSources.contains(slot.source),
+                   row + animation.height <= state.pageHeight {
+                    grid.pictures.append(PicturePlacement(source: slot.source, row: row + 1, column: left + slot.column,
+                                                          columns: animation.width, rows: animation.height))
+                }
             }
             if let focus = state.focus, line.marker == focus {
                 grid.restyle(row: row + 1, columns: (left + line.markerColumn)..<max(end, left + line.markerColumn + 1)) {
