@@ -84,9 +84,9 @@ def fixtures():
     files = {}
     files["tiny.png"] = OUT / "tiny.png"
     png(files["tiny.png"], 1, 1, lambda x, y: (0, 0, 0))
-    # About 100 KB: a gradient with noise, 200x170 RGB.
+    # About 100 KB: a gradient with noise, 250x220 RGB.
     files["100 KB PNG"] = OUT / "noise.png"
-    png(files["100 KB PNG"], 200, 170, lambda x, y: (x + rng.randrange(40), y + rng.randrange(40), 128))
+    png(files["100 KB PNG"], 250, 220, lambda x, y: (x // 2 + rng.randrange(40), y // 2 + rng.randrange(40), 128))
     # About 1 MB: a 1600x1200 photo-like picture (gradient and noise) at quality 95.
     ppm = OUT / "photo.ppm"
     w, h = 1600, 1200
