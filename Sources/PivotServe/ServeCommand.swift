@@ -47,7 +47,19 @@ struct ServeCommand: ParsableCommand {
             help: "Only these keys may log in (authorized_keys lines; Ed25519 and ECDSA, not RSA).")
     var authorizedKeys: String?
 
+    @Flag(name: .customLong("proxy-protocol"),
+          help: "Behind a load balancer: every connection starts with a PROXY protocol header (v1 or v2, as HAProxy's send-proxy-v2 sends it) naming the client, whose address then counts for --max-per-address and the logs. A connection without one is dropped.")
+    var proxyProtocol = false
+
+    @Option(name: .customLong("proxy-from"), parsing: .upToNextOption,
+            help: "With --proxy-protocol: the balancers' addresses (CIDR, e.g. 10.0.0.0/8); connections from anywhere else are dropped. Default: loopback only.")
+    var proxyFrom: [String] = []
+
     func validate() throws {
+        if !proxyFrom.isEmpty && !proxyProtocol { throw ValidationError("--proxy-from needs --proxy-protocol") }
+        if let bad = proxyFrom.first(where: { AddressRange($0) == nil }) {
+            throw ValidationError("--proxy-from: not an address range: \(bad)")
+        }
         guard ListenAddress(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:2222") }
         guard (1...10_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be 1 to 10000") }
         guard (1...10_000).contains(maxPerAddress) else { throw ValidationError("--max-per-address must be 1 to 10000") }
@@ -91,6 +103,9 @@ struct ServeCommand: ParsableCommand {
             readerExecutable: reader.path, readerArguments: readerArguments,
             plainText: pageText, authorizedKeys: nil, limits: limits)
         configuration.servesSite = site != nil
+        if proxyProtocol {
+            configuration.proxyProtocol = proxyFrom.isEmpty ? AddressRange.loopback : proxyFrom.compactMap(AddressRange.init)
+        }
         configuration.sitePage = site == nil ? nil : page
         do {
             try ServerLauncher.serve(configuration, hostKeyPath: keyPath, authorizedKeysPath: authorizedKeys)

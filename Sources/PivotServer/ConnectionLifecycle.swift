@@ -32,9 +32,18 @@ final class ConnectionLifecycle: ChannelInboundHandler {
         connection.sessionEnded = { [weak self] in
             self?.lingerTimer = loop.scheduleTask(in: Self.lingerAfterSession) { channel.close(promise: nil) }
         }
+        // Behind a balancer the connection is active already: its PROXY header came first.
+        if channel.isActive { started(context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        started(context)
+        context.fireChannelActive()
+    }
+
+    /// The connection is the client's from here: logged, and given the login grace.
+    private func started(_ context: ChannelHandlerContext) {
+        guard graceTimer == nil else { return }
         connection.logger.info("connect")
         let channel = context.channel
         let logger = connection.logger
@@ -43,7 +52,6 @@ final class ConnectionLifecycle: ChannelInboundHandler {
             logger.info("login grace over", metadata: ["seconds": "\(seconds)"])
             channel.close(promise: nil)
         }
-        context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -4,7 +4,9 @@ import NIOSSH
 
 /// Builds the pipeline of each accepted connection:
 /// `ConnectionLifecycle` -> `NIOSSHHandler` -> `ConnectionErrorHandler`, with one session
-/// channel allowed per connection and every other kind of channel refused.
+/// channel allowed per connection and every other kind of channel refused. Behind a load
+/// balancer (`--proxy-protocol`), `ProxyHeaderHandler` comes first and builds the rest once
+/// the header names the client.
 enum ConnectionSetup {
     /// Most authentication requests one connection may make (OpenSSH's MaxAuthTries is 6).
     static let maxAuthAttempts = 10
@@ -14,7 +16,20 @@ enum ConnectionSetup {
 
     static func configure(_ channel: Channel, configuration: ServerConfiguration, hostKey: HostKey,
                           registry: ConnectionRegistry, logger: Logger) throws {
-        let connection = ConnectionState(channel: channel, logger: logger)
+        guard let trusted = configuration.proxyProtocol else {
+            try configureSSH(channel, client: channel.remoteAddress, configuration: configuration, hostKey: hostKey,
+                             registry: registry, logger: logger)
+            return
+        }
+        try channel.pipeline.syncOperations.addHandler(ProxyHeaderHandler(trusted: trusted, logger: logger) { channel, client in
+            try configureSSH(channel, client: client, configuration: configuration, hostKey: hostKey, registry: registry,
+                             logger: logger)
+        })
+    }
+
+    private static func configureSSH(_ channel: Channel, client: SocketAddress?, configuration: ServerConfiguration,
+                                     hostKey: HostKey, registry: ConnectionRegistry, logger: Logger) throws {
+        let connection = ConnectionState(channel: channel, client: client, logger: logger)
         let address = connection.clientHost
         guard registry.admitConnection(channel, address: address) else {
             connection.logger.info("refused connection", metadata: ["limit": "connections"])

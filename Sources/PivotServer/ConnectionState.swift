@@ -21,9 +21,9 @@ final class ConnectionState {
     var sessionStarted: () -> Void = {}
     var sessionEnded: () -> Void = {}
 
-    init(channel: Channel, logger: Logger) {
+    /// `client` is the connection's peer, or the client a load balancer's PROXY header names.
+    init(channel: Channel, client: SocketAddress?, logger: Logger) {
         eventLoop = channel.eventLoop
-        let client = channel.remoteAddress
         let server = channel.localAddress
         clientHost = client?.ipAddress ?? "unknown"
         sshConnection = [client?.ipAddress, client?.port.map(String.init), server?.ipAddress,

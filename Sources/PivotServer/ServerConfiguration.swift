@@ -18,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     /// Who may log in: anyone when nil, otherwise only the holders of these keys.
     public var authorizedKeys: AuthorizedKeys?
     public var limits: ServerLimits
+    /// Behind a load balancer: every connection starts with a PROXY protocol header, from a
+    /// peer in these ranges, naming the client (nil: no header is read).
+    public var proxyProtocol: [AddressRange]?
 
     public init(host: String, port: Int, readerExecutable: String, readerArguments: [String],
                 plainText: String, authorizedKeys: AuthorizedKeys?, limits: ServerLimits) {

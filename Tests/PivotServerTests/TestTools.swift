@@ -32,6 +32,14 @@ enum TestTools {
         return path
     }
 
+    static func haproxy() throws -> String {
+        let path = "/usr/sbin/haproxy"
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw XCTSkip("haproxy not found at \(path): install haproxy (make test's scripts/install-deps.sh does, as root)")
+        }
+        return path
+    }
+
     private static func program(_ name: String, package: String) throws -> String {
         let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in searchPath.split(separator: ":") + ["/usr/bin", "/bin"] {
