@@ -1,0 +1,64 @@
+import ArgumentParser
+import PivotTerminal
+
+extension ThemeName: ExpressibleByArgument {}
+
+/// The page to read, apart from the options: the shell completions leave it out (`Shapes`).
+struct PageArgument: ParsableArguments {
+    @Argument(help: "A Markdown or Jekyll page, a site folder, or '-' for standard input. Default: the built-in Pivot page. With --site: a page of the site, as a link names it (about, _pages/about.md#team).",
+              completion: .file())
+    var file: String?
+}
+
+/// The reader's options, shared by `read` (the default subcommand, where the parser takes
+/// them) and the shapes of the root that the completions and the manual describe (`Shapes`).
+struct ReadingOptions: ParsableArguments {
+    private static let defaults = ReadRequest()
+
+    @Option(help: "Read the site in this folder: its index, or the page given as FILE. Links never leave it.",
+            completion: .directory)
+    var site: String?
+
+    @Flag(name: .customLong("no-watch"), help: "Do not reload the page when its file changes.")
+    var noWatch = false
+
+    @Flag(name: .customLong("no-hyperlinks"),
+          help: "Never send external links as terminal hyperlinks (OSC 8; sent where the terminal is known to show them, or FORCE_HYPERLINK=1).")
+    var noHyperlinks = false
+
+    @Flag(help: "Print the whole page as plain text, every section unfolded.")
+    var plain = ReadingOptions.defaults.plain
+
+    @Option(help: "Reading width in columns: the wrap width of plain output, the widest column on screen.")
+    var width = ReadingOptions.defaults.width
+
+    @Option(help: "Colour theme: dark or light.")
+    var theme: ThemeName = ReadingOptions.defaults.theme
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
+    var noColor = ReadingOptions.defaults.noColor
+
+    @Flag(name: .customLong("no-highlight"), help: "Show code in one colour, without syntax highlighting.")
+    var noHighlight = !ReadingOptions.defaults.highlight
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (keeps text selection).")
+    var noMouse = ReadingOptions.defaults.noMouse
+
+    @Flag(name: .customLong("no-animation"),
+          help: "Show animations' first frame, still (also when PIVOT_TUI_NO_ANIMATION=1).")
+    var noAnimation = ReadingOptions.defaults.noAnimation
+
+    @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame.")
+    var idleStop = ReadingOptions.defaults.idleStop
+
+    func validate() throws {
+        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+        guard (1...86_400).contains(idleStop) else { throw ValidationError("--idle-stop must be 1 to 86400 seconds") }
+    }
+
+    func request(file: String?) -> ReadRequest {
+        ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
+                    noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
+                    hyperlinks: !noHyperlinks, highlight: !noHighlight)
+    }
+}
