@@ -1,11 +1,13 @@
 import Glibc
+import PivotConfig
 import PivotDocument
 import PivotFiles
 import PivotReader
 import PivotTerminal
 
 /// What `pivot-tui [read]` is asked to do, as plain values: the parsed command line, or the
-/// defaults when `EntryPoint` needs no parser. The defaults here are the command line's.
+/// defaults when `EntryPoint` needs no parser. A setting the command line leaves unsaid (nil,
+/// or a `no` flag not given) comes from the config file, else from `Settings`' defaults.
 struct ReadRequest {
     /// A page, a site folder, or "-" for standard input; nil for the built-in page.
     var file: String?
@@ -13,16 +15,20 @@ struct ReadRequest {
     /// of it, found as a link is (a path or a permalink, with an `#anchor`).
     var site: String?
     var plain = false
-    var width = 80
-    var theme: ThemeName = .dark
+    var width: Int?
+    var theme: ThemeName?
     var noColor = false
     var noMouse = false
     var noAnimation = false
-    var idleStop = 120
+    var idleStop: Int?
     var watch = true
     var hyperlinks = true
     /// Code blocks highlighted by language (`--no-highlight` turns it off).
     var highlight = true
+    /// `--print-config`: show the settings in force instead of reading.
+    var printsConfig = false
+    /// The settings in force, which `run` settles before anything else.
+    var settled = Settings()
 
     /// Under OpenSSH's ForceCommand, `ssh host plain` asks for the page as text. Nothing else a
     /// remote reader sends is read, except a page of the served site (`ssh -t host about`).
@@ -34,8 +40,35 @@ struct ReadRequest {
         remoteCommand?.split(separator: " ") == ["plain"]
     }
 
-    /// Opens the page or the site: full screen on a terminal, else as plain text.
+    /// Settles the settings (the config file's, then the command line's), then opens the page
+    /// or the site, or prints the settings.
     func run() {
+        let config = ConfigFile.load()
+        if let warning = config.warning { Diagnostics.warn(warning) }
+        var request = self
+        request.settled = settle(config.settings)
+        if printsConfig {
+            let source = config.path.map { "# from \($0) and the command line" } ?? "# defaults and the command line"
+            PlainOutput.write("\(source)\n" + SettingsWriter.text(request.settled))
+        } else {
+            request.open()
+        }
+    }
+
+    /// The command line's choices over `config`.
+    func settle(_ config: Settings) -> Settings {
+        var settings = config
+        if let width { settings.width = width }
+        if let theme { settings.theme = theme }
+        if let idleStop { settings.idleStop = idleStop }
+        if noMouse { settings.mouse = false }
+        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
+        if animationOff { settings.animation = false }
+        return settings
+    }
+
+    /// Opens the page or the site: full screen on a terminal, else as plain text.
+    private func open() {
         let wantsPlainText = plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText
         // Plain text has no colours to give code: its highlighter is never loaded.
         PageLoader.highlightsCode = highlight && !wantsPlainText
@@ -53,14 +86,14 @@ struct ReadRequest {
     }
 
     private var settings: ReaderSettings {
-        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
-        return ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
+        ReaderSettings(readingWidth: settled.width, animates: settled.animation, idleStop: settled.idleStop * 1000,
+                       keyMap: settled.keys)
     }
 
     private var options: TerminalSession.Options {
-        TerminalSession.Options(settings: settings, theme: theme,
+        TerminalSession.Options(settings: settings, theme: settled.theme, colors: settled.colors,
                                 useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
-                                useMouse: !noMouse, hyperlinks: hyperlinks)
+                                useMouse: settled.mouse, hyperlinks: hyperlinks)
     }
 
     /// One page (a file, standard input or the built-in page); its site is read after the first paint.
@@ -74,7 +107,7 @@ struct ReadRequest {
             Diagnostics.fail("\(error)")
         }
         if plainText {
-            PlainOutput.write(PlainText.render(page.document, width: width, standIns: page.standIns))
+            PlainOutput.write(PlainText.render(page.document, width: settled.width, standIns: page.standIns))
             return
         }
         let localeNote = TerminalSession.prepareLocale()
@@ -99,7 +132,7 @@ struct ReadRequest {
             watchesFiles: watch && pagePath != nil)
         finish(outcome) {
             let whole = rest.map { $0() } ?? page
-            PlainOutput.write(PlainText.render(whole.document, width: width, standIns: whole.standIns))
+            PlainOutput.write(PlainText.render(whole.document, width: settled.width, standIns: whole.standIns))
         }
     }
 
@@ -132,7 +165,7 @@ struct ReadRequest {
         if plainText {
             if case (_, .page(let page, let rest, _))? = opening {
                 let whole = rest?().document ?? page.document
-                PlainOutput.write(PlainText.render(whole, width: width, standIns: page.standIns))
+                PlainOutput.write(PlainText.render(whole, width: settled.width, standIns: page.standIns))
             } else if deepLink != nil {
                 // The page asked for is not there: say so, as for a missing file.
                 Diagnostics.fail(note ?? "not in this site")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PivotConfig
 import PivotTerminal
 
 extension ThemeName: ExpressibleByArgument {}
@@ -29,11 +30,11 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Print the whole page as plain text, every section unfolded.")
     var plain = ReadingOptions.defaults.plain
 
-    @Option(help: "Reading width in columns: the wrap width of plain output, the widest column on screen.")
-    var width = ReadingOptions.defaults.width
+    @Option(help: "Reading width in columns: the wrap width of plain output, the widest column on screen (default 80).")
+    var width: Int?
 
-    @Option(help: "Colour theme: dark or light.")
-    var theme: ThemeName = ReadingOptions.defaults.theme
+    @Option(help: "Colour theme: dark (the default) or light.")
+    var theme: ThemeName?
 
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = ReadingOptions.defaults.noColor
@@ -48,17 +49,23 @@ struct ReadingOptions: ParsableArguments {
           help: "Show animations' first frame, still (also when PIVOT_TUI_NO_ANIMATION=1).")
     var noAnimation = ReadingOptions.defaults.noAnimation
 
-    @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame.")
-    var idleStop = ReadingOptions.defaults.idleStop
+    @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame (default 120).")
+    var idleStop: Int?
+
+    @Flag(name: .customLong("print-config"),
+          help: "Print the settings in force (the config file's, then the command line's) as a config file would hold them.")
+    var printConfig = false
 
     func validate() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
-        guard (1...86_400).contains(idleStop) else { throw ValidationError("--idle-stop must be 1 to 86400 seconds") }
+        if let width, !Settings.widthRange.contains(width) { throw ValidationError("--width must be between 20 and 1000") }
+        if let idleStop, !Settings.idleStopRange.contains(idleStop) {
+            throw ValidationError("--idle-stop must be 1 to 86400 seconds")
+        }
     }
 
     func request(file: String?) -> ReadRequest {
         ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
                     noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
-                    hyperlinks: !noHyperlinks, highlight: !noHighlight)
+                    hyperlinks: !noHyperlinks, highlight: !noHighlight, printsConfig: printConfig)
     }
 }

@@ -31,12 +31,13 @@ final class CursesScreen {
     private(set) var isOpen = true
 
     /// The reader's screen: standard output, with keys from standard input (or the terminal).
-    convenience init(themeName: ThemeName, useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+    convenience init(themeName: ThemeName, colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool,
+                     escapeDelay: Int32) throws {
         // Keys come from the terminal even when standard input is a pipe.
         var input: UnsafeMutablePointer<FILE>? = pv_stdin()
         if isatty(STDIN_FILENO) == 0 { input = fopen("/dev/tty", "r") }
         pv_save_terminal_modes(STDOUT_FILENO)  // the shell's modes, before curses changes them
-        try self.init(input: input, output: pv_stdout(), themeName: themeName, useColor: useColor,
+        try self.init(input: input, output: pv_stdout(), themeName: themeName, colors: colors, useColor: useColor,
                       useMouse: useMouse, escapeDelay: escapeDelay)
         pv_arm_crash_restore(CursesScreen.restoreSequence())
     }
@@ -44,7 +45,7 @@ final class CursesScreen {
     /// A screen on the given streams, set up as the reader's is; the key fuzz tests give it a
     /// pipe for input and /dev/null for output.
     init(input: UnsafeMutablePointer<FILE>?, output: UnsafeMutablePointer<FILE>?, themeName: ThemeName,
-         useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+         colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
         let termName = String(cString: getenv("TERM") ?? strdup("")!)
         // The size comes from the terminal (ioctl); LINES/COLUMNS only when it reports none.
         use_env(true)
@@ -91,7 +92,7 @@ final class CursesScreen {
         } else {
             depth = .none
         }
-        theme = Theme(name: themeName, depth: depth)
+        theme = Theme(name: themeName, depth: depth, colors: colors)
         theme.install()
     }
 

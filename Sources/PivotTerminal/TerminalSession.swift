@@ -11,14 +11,18 @@ public enum TerminalSession {
     public struct Options: Sendable {
         public var settings: ReaderSettings
         public var theme: ThemeName
+        /// Foreground colours the user chose for some roles, by palette number.
+        public var colors: [ColorRole: Int16]
         public var useColor: Bool
         public var useMouse: Bool
         /// External links as terminal hyperlinks, where the terminal is known to show them.
         public var hyperlinks: Bool
 
-        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool, hyperlinks: Bool = true) {
+        public init(settings: ReaderSettings, theme: ThemeName, colors: [ColorRole: Int16] = [:], useColor: Bool,
+                    useMouse: Bool, hyperlinks: Bool = true) {
             self.settings = settings
             self.theme = theme
+            self.colors = colors
             self.useColor = useColor
             self.useMouse = useMouse
             self.hyperlinks = hyperlinks
@@ -54,7 +58,7 @@ public enum TerminalSession {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(themeName: options.theme, useColor: options.useColor,
+            screen = try CursesScreen(themeName: options.theme, colors: options.colors, useColor: options.useColor,
                                       useMouse: options.useMouse, escapeDelay: overSSH ? 100 : 25)
         } catch {
             return .unavailable(reason: "\(error)")

@@ -43,6 +43,9 @@ enum TestEnvironment {
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = nil
         environment["NO_COLOR"] = nil
+        // The user's own config file never reaches the reader under test; tests that want one
+        // write it and point XDG_CONFIG_HOME at it.
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/pivot-tui-tests"
         return environment.merging(extra) { $1 }
     }
 }
