@@ -18,25 +18,30 @@ enum Shapes {
         return true
     }
 
-    static let configuration = CommandConfiguration(
-        commandName: PivotTUI.configuration.commandName,
-        abstract: PivotTUI.configuration.abstract,
-        discussion: PivotTUI.configuration.discussion,
-        version: PivotTUI.version,
-        subcommands: PivotTUI.configuration.subcommands)
+    /// The root's configuration with these subcommands.
+    static func configuration(subcommands: [ParsableCommand.Type]) -> CommandConfiguration {
+        CommandConfiguration(
+            commandName: PivotTUI.configuration.commandName,
+            abstract: PivotTUI.configuration.abstract,
+            discussion: PivotTUI.configuration.discussion,
+            version: PivotTUI.version,
+            subcommands: subcommands)
+    }
 }
 
 /// The completions' root: the options without the page. The generated scripts count a root
 /// positional before looking for a subcommand, so with FILE here `pivot-tui frames --cha<Tab>`
 /// took `frames` for the page and offered the reader's options.
 struct CompletionShape: ParsableCommand {
-    static let configuration = Shapes.configuration
+    static let configuration = Shapes.configuration(subcommands: PivotTUI.configuration.subcommands)
     @OptionGroup var options: ReadingOptions
 }
 
-/// The manual's root (generate-manual reads `--experimental-dump-help`): the page and the options.
+/// The manual's root (generate-manual reads `--experimental-dump-help`): the page and the
+/// options; `read`, which repeats them all, is left to a sentence (docs/man/pivot-tui.sections).
 struct ManualShape: ParsableCommand {
-    static let configuration = Shapes.configuration
+    static let configuration = Shapes.configuration(
+        subcommands: PivotTUI.configuration.subcommands.filter { $0 != ReadCommand.self })
     @OptionGroup var page: PageArgument
     @OptionGroup var options: ReadingOptions
 }
