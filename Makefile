@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib --disable-local-rpath
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install man bench bench-site bench-micro bench-peers bench-ssh clean
+.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install man deb bench bench-site bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -45,6 +45,13 @@ test: deps
 # Stripped, with the manual pages and the bash, zsh and fish completions (scripts/install-files.sh).
 install: release
 	scripts/install-files.sh "$(BIN_DIR)" "$(DESTDIR)" "$(PREFIX)"
+
+# pivot-tui_VERSION_ARCH.deb in this folder, from the release build with dpkg-deb (scripts/deb.sh):
+# make install's tree under /usr, Depends: from dpkg-shlibdeps, the systemd unit and an example
+# site in /usr/share/doc/pivot-tui/.
+deb: release
+	@scripts/install-deps.sh deb
+	scripts/deb.sh "$(BIN_DIR)" .
 
 # The manual pages, committed in docs/man/: swift-argument-parser's generate-manual plugin on the
 # programs (debug build), with the hand-written sections of docs/man/*.sections.

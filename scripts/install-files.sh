@@ -16,7 +16,13 @@ install -d "$to/bin" "$to/lib/pivot-tui" "$to/share/man/man1" "$to/share/bash-co
   "$to/share/zsh/site-functions" "$to/share/fish/vendor_completions.d"
 install -m 0755 -s "$bin_dir/pivot-tui" "$bin_dir/pivot-tui-server" "$to/bin/"
 install -m 0644 -s "$bin_dir/libpivot-highlight.so" "$to/lib/pivot-tui/"
+# The linker gives the library the toolchain's folder as its run path: useless once installed
+# (it needs no Swift), and a failing lookup for each of its libraries when it is loaded.
+chrpath -d "$to/lib/pivot-tui/libpivot-highlight.so" >/dev/null
 install -m 0644 docs/man/pivot-tui.1 docs/man/pivot-tui-serve.1 "$to/share/man/man1/"
-"$bin_dir/pivot-tui" --generate-completion-script bash > "$to/share/bash-completion/completions/pivot-tui"
+# `man pivot-tui-server` finds the server's page too.
+ln -sf pivot-tui-serve.1 "$to/share/man/man1/pivot-tui-server.1"
+# bash-completion sources the script: it needs no #! line.
+"$bin_dir/pivot-tui" --generate-completion-script bash | sed '1{/^#!/d}' > "$to/share/bash-completion/completions/pivot-tui"
 "$bin_dir/pivot-tui" --generate-completion-script zsh > "$to/share/zsh/site-functions/_pivot-tui"
 "$bin_dir/pivot-tui" --generate-completion-script fish > "$to/share/fish/vendor_completions.d/pivot-tui.fish"

@@ -9,17 +9,9 @@ final class ManualPageTests: EndToEndTestCase {
     private static let folder = TestEnvironment.repositoryRoot.appendingPathComponent("docs/man")
     private static let pages = ["pivot-tui.1", "pivot-tui-serve.1"]
 
-    private func tool(_ name: String) throws -> URL {
-        for directory in ["/usr/bin", "/bin"] {
-            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("\(name) not found: install groff-base and man-db (`make test` does)")
-    }
-
     func testGroffAndManRenderThePagesWithoutWarnings() throws {
-        let groff = try tool("groff")
-        let man = try tool("man")
+        let groff = try TestEnvironment.tool("groff", package: "groff-base")
+        let man = try TestEnvironment.tool("man", package: "man-db")
         for page in Self.pages {
             let path = Self.folder.appendingPathComponent(page).path
             let strict = try ProcessRunner.run(groff, ["-ww", "-mandoc", "-Tutf8", "-z", path],
@@ -35,7 +27,7 @@ final class ManualPageTests: EndToEndTestCase {
     }
 
     func testTheReadersPageHasTheHandWrittenSections() throws {
-        let man = try tool("man")
+        let man = try TestEnvironment.tool("man", package: "man-db")
         let path = Self.folder.appendingPathComponent("pivot-tui.1").path
         let text = try ProcessRunner.run(man, ["-l", path], environment: TestEnvironment.childEnvironment(["MANWIDTH": "80"]))
             .stdoutText
