@@ -10,6 +10,8 @@ public struct Settings: Equatable, Sendable {
     public var animation = true
     /// Seconds without a key after which animations stop.
     public var idleStop = 120
+    /// The screen-reader mode: lines that follow each other, no full screen, no animation.
+    public var linear = false
     /// Foreground colours for some roles, by palette number (0-255).
     public var colors: [ColorRole: Int16] = [:]
     public var keys = KeyMap()

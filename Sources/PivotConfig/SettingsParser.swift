@@ -37,9 +37,13 @@ public enum SettingsParser {
                     throw fail("width must be a number from 20 to 1000")
                 }
                 settings.width = width
-            case "mouse", "animation":
+            case "mouse", "animation", "linear":
                 guard let on = value.string.flatMap(boolean) else { throw fail("\(key) must be true or false") }
-                if key == "mouse" { settings.mouse = on } else { settings.animation = on }
+                switch key {
+                case "mouse": settings.mouse = on
+                case "animation": settings.animation = on
+                default: settings.linear = on
+                }
             case "idle-stop":
                 guard let seconds = value.string.flatMap({ Int($0) }), Settings.idleStopRange.contains(seconds) else {
                     throw fail("idle-stop must be 1 to 86400 seconds")
@@ -50,7 +54,7 @@ public enum SettingsParser {
             case "keys":
                 try readKeys(value, into: &settings, lines: lines, sectionLine: line)
             default:
-                throw fail("unknown setting \"\(key)\" (known: theme, width, mouse, animation, idle-stop, colors, keys)")
+                throw fail("unknown setting \"\(key)\" (known: theme, width, mouse, animation, idle-stop, linear, colors, keys)")
             }
         }
         return settings

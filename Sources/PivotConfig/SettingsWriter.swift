@@ -10,6 +10,7 @@ public enum SettingsWriter {
             "mouse: \(settings.mouse)",
             "animation: \(settings.animation)",
             "idle-stop: \(settings.idleStop)",
+            "linear: \(settings.linear)",
         ]
         let colors = ColorNames.roles.compactMap { entry in
             settings.colors[entry.role].map { "  \(entry.name): \(ColorNames.name(of: $0))" }

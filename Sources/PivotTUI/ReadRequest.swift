@@ -25,6 +25,8 @@ struct ReadRequest {
     var hyperlinks = true
     /// Code blocks highlighted by language (`--no-highlight` turns it off).
     var highlight = true
+    /// `--linear`: the screen-reader mode (also PIVOT_TUI_LINEAR=1, or the config file).
+    var linear = false
     /// `--print-config`: show the settings in force instead of reading.
     var printsConfig = false
     /// The settings in force, which `run` settles before anything else.
@@ -64,6 +66,7 @@ struct ReadRequest {
         if noMouse { settings.mouse = false }
         let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
         if animationOff { settings.animation = false }
+        if linear || getenv("PIVOT_TUI_LINEAR").map({ String(cString: $0) == "1" }) == true { settings.linear = true }
         return settings
     }
 
@@ -86,14 +89,15 @@ struct ReadRequest {
     }
 
     private var settings: ReaderSettings {
-        ReaderSettings(readingWidth: settled.width, animates: settled.animation, idleStop: settled.idleStop * 1000,
-                       keyMap: settled.keys)
+        // A screen reader reads text: animations would only rewrite it.
+        ReaderSettings(readingWidth: settled.width, animates: settled.animation && !settled.linear,
+                       idleStop: settled.idleStop * 1000, keyMap: settled.keys)
     }
 
     private var options: TerminalSession.Options {
         TerminalSession.Options(settings: settings, theme: settled.theme, colors: settled.colors,
                                 useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
-                                useMouse: settled.mouse, hyperlinks: hyperlinks)
+                                useMouse: settled.mouse, hyperlinks: hyperlinks, linear: settled.linear)
     }
 
     /// One page (a file, standard input or the built-in page); its site is read after the first paint.

@@ -52,6 +52,9 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame (default 120).")
     var idleStop: Int?
 
+    @Flag(help: "Screen-reader mode: the page as lines that follow each other, no fixed header or status line, no animation (also when PIVOT_TUI_LINEAR=1).")
+    var linear = false
+
     @Flag(name: .customLong("print-config"),
           help: "Print the settings in force (the config file's, then the command line's) as a config file would hold them.")
     var printConfig = false
@@ -66,6 +69,6 @@ struct ReadingOptions: ParsableArguments {
     func request(file: String?) -> ReadRequest {
         ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
                     noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
-                    hyperlinks: !noHyperlinks, highlight: !noHighlight, printsConfig: printConfig)
+                    hyperlinks: !noHyperlinks, highlight: !noHighlight, linear: linear, printsConfig: printConfig)
     }
 }

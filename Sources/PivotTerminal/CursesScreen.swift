@@ -44,8 +44,11 @@ final class CursesScreen {
 
     /// A screen on the given streams, set up as the reader's is; the key fuzz tests give it a
     /// pipe for input and /dev/null for output.
+    /// `needsCursorAddressing` false: only the keys are wanted (`LinearScreen`), which any
+    /// terminal type with a terminfo entry can give.
     init(input: UnsafeMutablePointer<FILE>?, output: UnsafeMutablePointer<FILE>?, themeName: ThemeName,
-         colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+         colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool, escapeDelay: Int32,
+         needsCursorAddressing: Bool = true) throws {
         let termName = String(cString: getenv("TERM") ?? strdup("")!)
         // The size comes from the terminal (ioctl); LINES/COLUMNS only when it reports none.
         use_env(true)
@@ -56,7 +59,7 @@ final class CursesScreen {
         screen = created
         inputDescriptor = fileno(input)
         // dumb and hardcopy terminals have no cursor addressing: no full-screen mode there.
-        if tigetstr("cup") == nil || Int(bitPattern: tigetstr("cup")) == -1 {
+        if needsCursorAddressing, CursesScreen.capability("cup") == nil {
             endwin()
             delscreen(created)
             throw SetupError.notFullScreen(termName)
@@ -96,7 +99,7 @@ final class CursesScreen {
         theme.install()
     }
 
-    private static func capability(_ name: String) -> String? {
+    static func capability(_ name: String) -> String? {
         guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
         return String(cString: value)
     }

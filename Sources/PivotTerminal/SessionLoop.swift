@@ -6,7 +6,7 @@ import PivotReader
 struct SessionLoop {
     private(set) var browser: Browser
     let navigator: Navigator
-    let screen: CursesScreen
+    let screen: ReaderScreen
     let watchesFiles: Bool
 
     private var rest: BackgroundWork<PreparedPage>?
@@ -17,7 +17,7 @@ struct SessionLoop {
     private var watcher: FileWatcher?
     private var watchedPath: String?
 
-    init(browser: Browser, navigator: Navigator, screen: CursesScreen, watchesFiles: Bool) {
+    init(browser: Browser, navigator: Navigator, screen: ReaderScreen, watchesFiles: Bool) {
         self.browser = browser
         self.navigator = navigator
         self.screen = screen
@@ -52,7 +52,7 @@ struct SessionLoop {
                 startReadingSite()
             case .searchSite(let query):
                 // The list says "searching…" while the pages are read.
-                screen.draw(render(browser))
+                screen.show(browser)
                 let hits = browser.site.map { navigator.searchSite(query, $0) } ?? []
                 if send(.siteSearched(query: query, hits: hits)) { return true }
             }
