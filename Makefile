@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib --disable-local-rpath
 BIN_DIR = $$($(SWIFT) build $(RELEASE) --show-bin-path)
 BIN = $(BIN_DIR)/pivot-tui
 
-.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install bench bench-site bench-pictures bench-micro bench-peers bench-ssh clean
+.PHONY: fuzz fuzz-pages fuzz-keys all deps static-cxx build release run test install man deb bench bench-site bench-pictures bench-micro bench-peers bench-ssh clean
 
 all: build
 
@@ -44,11 +44,21 @@ test: deps
 # libyaml, giflib). `pivot-tui serve` runs pivot-tui-server, installed beside it; the highlighter
 # (libpivot-highlight.so, with libsource-highlight) and the pictures (libpivot-pictures.so, with
 # chafa and the decoders) go to lib/pivot-tui/, loaded for pages with code or pictures.
+# Stripped, with the manual pages and the bash, zsh and fish completions (scripts/install-files.sh).
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(BIN) $(BIN_DIR)/pivot-tui-server $(DESTDIR)$(PREFIX)/bin/
-	install -d $(DESTDIR)$(PREFIX)/lib/pivot-tui
-	install -m 0644 $(BIN_DIR)/libpivot-highlight.so $(BIN_DIR)/libpivot-pictures.so $(DESTDIR)$(PREFIX)/lib/pivot-tui/
+	scripts/install-files.sh "$(BIN_DIR)" "$(DESTDIR)" "$(PREFIX)"
+
+# pivot-tui_VERSION_ARCH.deb in this folder, from the release build with dpkg-deb (scripts/deb.sh):
+# make install's tree under /usr, Depends: from dpkg-shlibdeps, the systemd unit and an example
+# site in /usr/share/doc/pivot-tui/.
+deb: release
+	@scripts/install-deps.sh deb
+	scripts/deb.sh "$(BIN_DIR)" .
+
+# The manual pages, committed in docs/man/: swift-argument-parser's generate-manual plugin on the
+# programs (debug build), with the hand-written sections of docs/man/*.sections.
+man: deps
+	scripts/man-pages.sh
 
 # pivot-tui against less in a real pty (docs/BENCHMARKS.md). The harness reads REPEATS (5) and
 # SIZES (80x24,200x60) from the environment: `make bench REPEATS=3 SIZES=80x24`.

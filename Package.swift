@@ -74,6 +74,8 @@ let package = Package(
         .target(name: "PivotHighlight", dependencies: ["PivotDocument", "PivotLibraryLoader"]),
         // The edge: ncurses, keys, signals, the run loop and plain output.
         .target(name: "PivotTerminal", dependencies: ["PivotReader", "CNcurses", "CTerminalSupport"]),
+        // The user's settings: the config file's text (YAML) read into them, and written back.
+        .target(name: "PivotConfig", dependencies: ["PivotDocument", "PivotReader", "PivotTerminal"]),
         // The SSH edge: a swift-nio-ssh server running one reader process per session on a pty.
         .target(
             name: "PivotServer",
@@ -89,6 +91,7 @@ let package = Package(
             name: "PivotTUI",
             dependencies: [
                 "PivotDocument", "PivotAnimation", "PivotReader", "PivotTerminal", "PivotFiles", "PivotHighlight", "PivotPictures",
+                "PivotConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds take libstdc++ from the archive that `make` links alone into
@@ -113,6 +116,7 @@ let package = Package(
         .testTarget(name: "PivotReaderTests", dependencies: ["PivotReader", "PivotDocument", "PivotAnimation", "PivotTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PivotEndToEndTests", dependencies: ["PivotTestSupport"]),
+        .testTarget(name: "PivotConfigTests", dependencies: ["PivotConfig", "PivotReader", "PivotTerminal"]),
         .testTarget(name: "PivotFilesTests", dependencies: ["PivotFiles", "PivotDocument"]),
         // The real library, loaded from the build folder as pivot-tui loads it.
         .testTarget(name: "PivotPicturesTests", dependencies: ["PivotPictures", "PivotAnimation", "PivotGIF", "CGif", "PivotTestSupport"]),

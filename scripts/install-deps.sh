@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages pivot-tui builds and tests with, when any is missing.
-# Usage: scripts/install-deps.sh [build|test|bench]
+# Usage: scripts/install-deps.sh [build|test|bench|deb]
 set -euo pipefail
 
-build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgif-dev libsource-highlight-dev libunibreak-dev libchafa-dev libglib2.0-dev libpng-dev libjpeg-dev libwebp-dev)
-test_packages=(tmux ncurses-term openssh-client openssh-server libjpeg-turbo-progs chafa haproxy)
+build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgif-dev libsource-highlight-dev libunibreak-dev libchafa-dev libglib2.0-dev libpng-dev libjpeg-dev libwebp-dev chrpath)
+test_packages=(tmux ncurses-term openssh-client openssh-server libjpeg-turbo-progs chafa haproxy groff-base man-db dpkg-dev unifont)
+deb_packages=(dpkg-dev)
 bench_packages=(less time libjpeg-turbo-progs)
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in
   test) wanted+=("${test_packages[@]}") ;;
   bench) wanted+=("${test_packages[@]}" "${bench_packages[@]}") ;;
+  deb) wanted+=("${deb_packages[@]}") ;;
 esac
 
 missing=()

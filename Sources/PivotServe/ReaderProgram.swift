@@ -24,6 +24,8 @@ struct ReaderProgram {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // Like the sessions' readers, this one reads no config file (ReaderEnvironment).
+        process.environment = ProcessInfo.processInfo.environment.merging(["PIVOT_TUI_NO_CONFIG": "1"]) { $1 }
         do {
             try process.run()
         } catch {

@@ -7,7 +7,7 @@ enum EntryPoint {
     static func main() {
         if let request = defaultReadRequest(for: Array(CommandLine.arguments.dropFirst())) {
             request.run()
-        } else {
+        } else if !Shapes.main(describing: Array(CommandLine.arguments.dropFirst())) {
             PivotTUI.main()
         }
     }

@@ -1,66 +1,15 @@
 import ArgumentParser
-import PivotTerminal
-
-extension ThemeName: ExpressibleByArgument {}
-extension GraphicsMode: ExpressibleByArgument {}
 
 /// Opens a page: the embedded one, a file, or standard input.
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Read a page (the default command).")
+        abstract: "Read a page (the default command: `pivot-tui read X` is `pivot-tui X`).")
 
-    private static let defaults = ReadRequest()
-
-    @Argument(help: "A Markdown or Jekyll page, a site folder, or '-' for standard input. Default: the built-in Pivot page. With --site: a page of the site, as a link names it (about, _pages/about.md#team).")
-    var file: String?
-
-    @Option(help: "Read the site in this folder: its index, or the page given as FILE. Links never leave it.")
-    var site: String?
-
-    @Flag(name: .customLong("no-watch"), help: "Do not reload the page when its file changes.")
-    var noWatch = false
-
-    @Flag(name: .customLong("no-hyperlinks"),
-          help: "Never send external links as terminal hyperlinks (OSC 8; sent where the terminal is known to show them, or FORCE_HYPERLINK=1).")
-    var noHyperlinks = false
-
-    @Flag(help: "Print the whole page as plain text, every section unfolded.")
-    var plain = ReadCommand.defaults.plain
-
-    @Option(help: "Reading width in columns: the wrap width of plain output, the widest column on screen.")
-    var width = ReadCommand.defaults.width
-
-    @Option(help: "Colour theme: dark or light.")
-    var theme: ThemeName = ReadCommand.defaults.theme
-
-    @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
-    var noColor = ReadCommand.defaults.noColor
-
-    @Flag(name: .customLong("no-highlight"), help: "Show code in one colour, without syntax highlighting.")
-    var noHighlight = !ReadCommand.defaults.highlight
-
-    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (keeps text selection).")
-    var noMouse = ReadCommand.defaults.noMouse
-
-    @Flag(name: .customLong("no-animation"),
-          help: "Show animations' first frame, still (also when PIVOT_TUI_NO_ANIMATION=1).")
-    var noAnimation = ReadCommand.defaults.noAnimation
-
-    @Option(help: "Pictures in real pixels: auto (ask the terminal; off over SSH), kitty, sixel or off (text cells). Also PIVOT_TUI_GRAPHICS.")
-    var graphics: GraphicsMode?
-
-    @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame.")
-    var idleStop = ReadCommand.defaults.idleStop
-
-    func validate() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
-        guard (1...86_400).contains(idleStop) else { throw ValidationError("--idle-stop must be 1 to 86400 seconds") }
-    }
+    @OptionGroup var page: PageArgument
+    @OptionGroup var options: ReadingOptions
 
     func run() {
-        ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
-                    noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
-                    hyperlinks: !noHyperlinks, highlight: !noHighlight, graphics: graphics).run()
+        options.request(file: page.file).run()
     }
 }

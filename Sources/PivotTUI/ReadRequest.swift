@@ -1,12 +1,14 @@
 import Glibc
 import PivotAnimation
+import PivotConfig
 import PivotDocument
 import PivotFiles
 import PivotReader
 import PivotTerminal
 
 /// What `pivot-tui [read]` is asked to do, as plain values: the parsed command line, or the
-/// defaults when `EntryPoint` needs no parser. The defaults here are the command line's.
+/// defaults when `EntryPoint` needs no parser. A setting the command line leaves unsaid (nil,
+/// or a `no` flag not given) comes from the config file, else from `Settings`' defaults.
 struct ReadRequest {
     /// A page, a site folder, or "-" for standard input; nil for the built-in page.
     var file: String?
@@ -14,16 +16,22 @@ struct ReadRequest {
     /// of it, found as a link is (a path or a permalink, with an `#anchor`).
     var site: String?
     var plain = false
-    var width = 80
-    var theme: ThemeName = .dark
+    var width: Int?
+    var theme: ThemeName?
     var noColor = false
     var noMouse = false
     var noAnimation = false
-    var idleStop = 120
+    var idleStop: Int?
     var watch = true
     var hyperlinks = true
     /// Code blocks highlighted by language (`--no-highlight` turns it off).
     var highlight = true
+    /// `--linear`: the screen-reader mode (also PIVOT_TUI_LINEAR=1, or the config file).
+    var linear = false
+    /// `--print-config`: show the settings in force instead of reading.
+    var printsConfig = false
+    /// The settings in force, which `run` settles before anything else.
+    var settled = Settings()
     /// `--graphics`; nil: PIVOT_TUI_GRAPHICS, else auto.
     var graphics: GraphicsMode?
 
@@ -37,8 +45,36 @@ struct ReadRequest {
         remoteCommand?.split(separator: " ") == ["plain"]
     }
 
-    /// Opens the page or the site: full screen on a terminal, else as plain text.
+    /// Settles the settings (the config file's, then the command line's), then opens the page
+    /// or the site, or prints the settings.
     func run() {
+        let config = ConfigFile.load()
+        if let warning = config.warning { Diagnostics.warn(warning) }
+        var request = self
+        request.settled = settle(config.settings)
+        if printsConfig {
+            let source = config.path.map { "# from \($0) and the command line" } ?? "# defaults and the command line"
+            PlainOutput.write("\(source)\n" + SettingsWriter.text(request.settled))
+        } else {
+            request.open()
+        }
+    }
+
+    /// The command line's choices over `config`.
+    func settle(_ config: Settings) -> Settings {
+        var settings = config
+        if let width { settings.width = width }
+        if let theme { settings.theme = theme }
+        if let idleStop { settings.idleStop = idleStop }
+        if noMouse { settings.mouse = false }
+        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
+        if animationOff { settings.animation = false }
+        if linear || getenv("PIVOT_TUI_LINEAR").map({ String(cString: $0) == "1" }) == true { settings.linear = true }
+        return settings
+    }
+
+    /// Opens the page or the site: full screen on a terminal, else as plain text.
+    private func open() {
         let wantsPlainText = plain || isatty(STDOUT_FILENO) == 0 || Self.remoteAskedForPlainText
         // Plain text has no colours to give code: its highlighter is never loaded.
         PageLoader.highlightsCode = highlight && !wantsPlainText
@@ -56,14 +92,15 @@ struct ReadRequest {
     }
 
     private var settings: ReaderSettings {
-        let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
-        return ReaderSettings(readingWidth: width, animates: !animationOff, idleStop: idleStop * 1000)
+        // A screen reader reads text: animations would only rewrite it.
+        ReaderSettings(readingWidth: settled.width, animates: settled.animation && !settled.linear,
+                       idleStop: settled.idleStop * 1000, keyMap: settled.keys)
     }
 
     private var options: TerminalSession.Options {
-        TerminalSession.Options(settings: settings, theme: theme,
+        TerminalSession.Options(settings: settings, theme: settled.theme, colors: settled.colors,
                                 useColor: !noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true,
-                                useMouse: !noMouse, hyperlinks: hyperlinks, graphics: graphicsMode)
+                                useMouse: settled.mouse, hyperlinks: hyperlinks, linear: settled.linear, graphics: graphicsMode)
     }
 
     /// `--graphics`, else PIVOT_TUI_GRAPHICS, else auto; auto is off over SSH (a picture costs
@@ -185,9 +222,9 @@ struct ReadRequest {
     /// A page as plain text, its pictures drawn first (in symbols alone: plain text has no colours).
     private func writePlain(_ document: Document, standIns: [String: Animation], path: String?, folder: SiteFolder?) {
         let request = PictureRequest(path: path, sources: PictureRequest.sources(in: document, besides: standIns),
-                                     box: PictureBox(readingWidth: width, windowHeight: Self.plainPictureWindow), generation: 0)
+                                     box: PictureBox(readingWidth: settled.width, windowHeight: Self.plainPictureWindow), generation: 0)
         let pictures = request.sources.isEmpty ? [:] : PictureDrawer(folder: folder).draw(request, style: PictureStyle(colors: 0, graphics: nil)).cells.pictures
-        PlainOutput.write(PlainText.render(document, width: width, standIns: standIns.merging(pictures) { frames, _ in frames }))
+        PlainOutput.write(PlainText.render(document, width: settled.width, standIns: standIns.merging(pictures) { frames, _ in frames }))
     }
 
     /// The window plain text's pictures are sized for: a third of it, 12 rows, as on a tall screen.

@@ -31,20 +31,24 @@ final class CursesScreen {
     private(set) var isOpen = true
 
     /// The reader's screen: standard output, with keys from standard input (or the terminal).
-    convenience init(themeName: ThemeName, useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+    convenience init(themeName: ThemeName, colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool,
+                     escapeDelay: Int32) throws {
         // Keys come from the terminal even when standard input is a pipe.
         var input: UnsafeMutablePointer<FILE>? = pv_stdin()
         if isatty(STDIN_FILENO) == 0 { input = fopen("/dev/tty", "r") }
         pv_save_terminal_modes(STDOUT_FILENO)  // the shell's modes, before curses changes them
-        try self.init(input: input, output: pv_stdout(), themeName: themeName, useColor: useColor,
+        try self.init(input: input, output: pv_stdout(), themeName: themeName, colors: colors, useColor: useColor,
                       useMouse: useMouse, escapeDelay: escapeDelay)
         pv_arm_crash_restore(CursesScreen.restoreSequence())
     }
 
     /// A screen on the given streams, set up as the reader's is; the key fuzz tests give it a
     /// pipe for input and /dev/null for output.
+    /// `needsCursorAddressing` false: only the keys are wanted (`LinearScreen`), which any
+    /// terminal type with a terminfo entry can give.
     init(input: UnsafeMutablePointer<FILE>?, output: UnsafeMutablePointer<FILE>?, themeName: ThemeName,
-         useColor: Bool, useMouse: Bool, escapeDelay: Int32) throws {
+         colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool, escapeDelay: Int32,
+         needsCursorAddressing: Bool = true) throws {
         let termName = String(cString: getenv("TERM") ?? strdup("")!)
         // The size comes from the terminal (ioctl); LINES/COLUMNS only when it reports none.
         use_env(true)
@@ -55,7 +59,7 @@ final class CursesScreen {
         screen = created
         inputDescriptor = fileno(input)
         // dumb and hardcopy terminals have no cursor addressing: no full-screen mode there.
-        if tigetstr("cup") == nil || Int(bitPattern: tigetstr("cup")) == -1 {
+        if needsCursorAddressing, CursesScreen.capability("cup") == nil {
             endwin()
             delscreen(created)
             throw SetupError.notFullScreen(termName)
@@ -91,7 +95,7 @@ final class CursesScreen {
         } else {
             depth = .none
         }
-        theme = Theme(name: themeName, depth: depth, paletteSize: Int(pv_colors()))
+        theme = Theme(name: themeName, depth: depth, colors: colors, paletteSize: Int(pv_colors()))
         theme.install()
     }
 
@@ -104,7 +108,7 @@ final class CursesScreen {
     /// 16 or 8 of a smaller one, or none (symbols alone); over them real pixels, when the terminal
     /// speaks sixel or kitty graphics (asked the first time there are picture files to draw:
     /// see `GraphicsMode`).
-    func pictureStyle(mayAskTerminal: Bool) -> PictureStyle {
+    func pictureStyle(mayAskTerminal: Bool) -> PictureStyle? {
         let colors: Int
         switch theme.depth {
         case .full: colors = 240
@@ -143,7 +147,7 @@ final class CursesScreen {
         return kind == .kitty ? (10, 20) : nil
     }
 
-    private static func capability(_ name: String) -> String? {
+    static func capability(_ name: String) -> String? {
         guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
         return String(cString: value)
     }

@@ -6,7 +6,7 @@ import PivotReader
 struct SessionLoop {
     private(set) var browser: Browser
     let navigator: Navigator
-    let screen: CursesScreen
+    let screen: ReaderScreen
     let watchesFiles: Bool
 
     private var rest: BackgroundWork<PreparedPage>?
@@ -20,7 +20,7 @@ struct SessionLoop {
     private var pictureWork: BackgroundWork<(PictureRequest, PicturesDrawn)>?
     private var waitingPictures: PictureRequest?
 
-    init(browser: Browser, navigator: Navigator, screen: CursesScreen, watchesFiles: Bool) {
+    init(browser: Browser, navigator: Navigator, screen: ReaderScreen, watchesFiles: Bool) {
         self.browser = browser
         self.navigator = navigator
         self.screen = screen
@@ -57,7 +57,7 @@ struct SessionLoop {
                 drawPictures(request)
             case .searchSite(let query):
                 // The list says "searching…" while the pages are read.
-                screen.draw(render(browser))
+                screen.show(browser)
                 let hits = browser.site.map { navigator.searchSite(query, $0) } ?? []
                 if send(.siteSearched(query: query, hits: hits)) { return true }
             }
@@ -110,14 +110,17 @@ struct SessionLoop {
             return
         }
         let draw = navigator.drawPictures
-        let style = screen.pictureStyle(mayAskTerminal: navigator.hasPictureFiles(request))
+        guard let style = screen.pictureStyle(mayAskTerminal: navigator.hasPictureFiles(request)) else {
+            send(.picturesDrawn(request, DrawnPictures(pictures: [:], notes: [])))
+            return
+        }
         pictureWork = BackgroundWork { (request, draw(request, style)) }
         // No thread to be had: the pictures now, before the next key.
         if pictureWork == nil { show(draw(request, style), for: request) }
     }
 
     private mutating func show(_ drawn: PicturesDrawn, for request: PictureRequest) {
-        screen.graphicsWriter?.replace(drawn.pixels)
+        screen.showPixels(drawn.pixels)
         send(.picturesDrawn(request, drawn.cells))
     }
 

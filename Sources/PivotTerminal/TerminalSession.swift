@@ -11,20 +11,26 @@ public enum TerminalSession {
     public struct Options: Sendable {
         public var settings: ReaderSettings
         public var theme: ThemeName
+        /// Foreground colours the user chose for some roles, by palette number.
+        public var colors: [ColorRole: Int16]
         public var useColor: Bool
         public var useMouse: Bool
         /// External links as terminal hyperlinks, where the terminal is known to show them.
         public var hyperlinks: Bool
+        /// The screen-reader mode: lines that follow each other, no full screen (`LinearScreen`).
+        public var linear: Bool
         /// Pictures in real pixels where the terminal can.
         public var graphics: GraphicsMode
 
-        public init(settings: ReaderSettings, theme: ThemeName, useColor: Bool, useMouse: Bool, hyperlinks: Bool = true,
-                    graphics: GraphicsMode = .off) {
+        public init(settings: ReaderSettings, theme: ThemeName, colors: [ColorRole: Int16] = [:], useColor: Bool,
+                    useMouse: Bool, hyperlinks: Bool = true, linear: Bool = false, graphics: GraphicsMode = .off) {
             self.settings = settings
             self.theme = theme
+            self.colors = colors
             self.useColor = useColor
             self.useMouse = useMouse
             self.hyperlinks = hyperlinks
+            self.linear = linear
             self.graphics = graphics
         }
     }
@@ -56,24 +62,29 @@ public enum TerminalSession {
                            end: Navigator.PageEnd? = nil, navigator: Navigator, options: Options,
                            localeNote: String?, watchesFiles: Bool) -> Outcome {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
-        let screen: CursesScreen
+        let screen: ReaderScreen
         do {
-            screen = try CursesScreen(themeName: options.theme, useColor: options.useColor,
-                                      useMouse: options.useMouse, escapeDelay: overSSH ? 100 : 25)
+            if options.linear {
+                screen = try LinearScreen(escapeDelay: overSSH ? 100 : 25)
+            } else {
+                let full = try CursesScreen(themeName: options.theme, colors: options.colors, useColor: options.useColor,
+                                            useMouse: options.useMouse, escapeDelay: overSSH ? 100 : 25)
+                if HyperlinkWriter.wanted(allowed: options.hyperlinks, environment: { getenv($0).map { String(cString: $0) } }) {
+                    full.hyperlinks = HyperlinkWriter()
+                }
+                full.graphicsMode = options.graphics
+                screen = full
+            }
         } catch {
             return .unavailable(reason: "\(error)")
         }
         defer { screen.close() }
-        if HyperlinkWriter.wanted(allowed: options.hyperlinks, environment: { getenv($0).map { String(cString: $0) } }) {
-            screen.hyperlinks = HyperlinkWriter()
-        }
-        screen.graphicsMode = options.graphics
         let wakeDescriptor = pv_install_signal_handlers()
 
         var loop = SessionLoop(browser: start(screen.size, MonotonicClock.milliseconds()), navigator: navigator,
                                screen: screen, watchesFiles: watchesFiles)
         if let localeNote { loop.note(localeNote) }
-        screen.draw(render(loop.browser))
+        screen.show(loop.browser)
         // After the first paint, so the threads do not compete with it.
         loop.startParts(rest: rest, end: end)
         // A page that links to other pages reads its site now, so the first link does not wait.
@@ -123,7 +134,7 @@ public enum TerminalSession {
             }
             // The terminal went away (ssh dropped, window closed): nothing will ever arrive.
             if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .finished }
-            if changed { screen.draw(render(loop.browser)) }
+            if changed { screen.show(loop.browser) }
         }
     }
 }

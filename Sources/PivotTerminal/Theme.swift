@@ -23,12 +23,20 @@ struct Theme {
     private var looks: [Look] = []
     private var highlightLooks: [Look] = []
 
-    init(name: ThemeName, depth: Depth, paletteSize: Int = 256) {
+    /// `colors`: the user's foreground colours for some roles (the config file's), by palette
+    /// number; a number past what the terminal shows is left out.
+    init(name: ThemeName, depth: Depth, colors: [ColorRole: Int16] = [:], paletteSize: Int = 256) {
         self.name = name
         self.depth = depth
         self.paletteSize = depth == .none ? 0 : paletteSize
-        looks = ColorRole.allCases.map { look(for: $0, highlighted: false) }
-        highlightLooks = ColorRole.allCases.map { look(for: $0, highlighted: true) }
+        let shown: Int16 = depth == .full ? 255 : (depth == .eight ? 7 : -1)
+        func chosen(_ role: ColorRole, highlighted: Bool) -> Look {
+            var base = self.look(for: role, highlighted: highlighted)
+            if let color = colors[role], color <= shown { base.foreground = color }
+            return base
+        }
+        looks = ColorRole.allCases.map { chosen($0, highlighted: false) }
+        highlightLooks = ColorRole.allCases.map { chosen($0, highlighted: true) }
     }
 
     /// Colour pair numbers: 1... for roles, then the same roles on the highlight background.

@@ -49,6 +49,12 @@ public final class TmuxSession {
         try run(["send-keys", "-l", text])
     }
 
+    /// Appends every byte the window's program writes to the file at `path`, from now on
+    /// (tmux pipe-pane): what the terminal was sent, not only what it shows.
+    public func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "cat >> \(shellQuoted(path))"])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -26,12 +26,17 @@ enum TestEnvironment {
 
     /// tmux from PATH; end-to-end tests need a real terminal to drive.
     static func tmux() throws -> URL {
+        try tool("tmux", package: "tmux")
+    }
+
+    /// A program from PATH; the test is skipped, naming the Debian package, when it is missing.
+    static func tool(_ name: String, package: String) throws -> URL {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("tmux")
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw XCTSkip("tmux not found in PATH: install it (`make test` does, via scripts/install-deps.sh)")
+        throw XCTSkip("\(name) not found in PATH: install \(package) (`make test` does, via scripts/install-deps.sh)")
     }
 
     /// Our environment for child programs, with a UTF-8 locale and no link to an enclosing tmux
@@ -43,6 +48,9 @@ enum TestEnvironment {
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = nil
         environment["NO_COLOR"] = nil
+        // The user's own config file never reaches the reader under test; tests that want one
+        // write it and point XDG_CONFIG_HOME at it.
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/pivot-tui-tests"
         return environment.merging(extra) { $1 }
     }
 }

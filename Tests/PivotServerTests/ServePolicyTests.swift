@@ -91,7 +91,8 @@ final class ServePolicyTests: ServeTestCase {
         let environment = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
             .split(separator: "\0").map(String.init).sorted()
         XCTAssertEqual(environment.filter { !$0.hasPrefix("SSH_CONNECTION=") }, [
-            "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no", "TERM=xterm-256color",
+            "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "PIVOT_TUI_NO_CONFIG=1", "SWIFT_BACKTRACE=enable=no",
+            "TERM=xterm-256color",
         ])
         XCTAssertTrue(environment.contains { $0.hasPrefix("SSH_CONNECTION=127.0.0.1 ") }, "\(environment)")
         let arguments = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8).split(separator: "\0")

@@ -42,7 +42,7 @@ final class SessionPolicyTests: XCTestCase {
         let variables = ReaderEnvironment.variables(terminalType: "../../etc/passwd", connection: "10.0.0.1 5000 10.0.0.2 22")
         XCTAssertEqual(variables, [
             "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no",
-            "SSH_CONNECTION=10.0.0.1 5000 10.0.0.2 22",
+            "PIVOT_TUI_NO_CONFIG=1", "SSH_CONNECTION=10.0.0.1 5000 10.0.0.2 22",
         ])
         XCTAssertTrue(ReaderEnvironment.variables(terminalType: "vt100", connection: "").contains("SSH_CONNECTION=unknown"))
     }

@@ -62,8 +62,9 @@ extension Browser {
         }
     }
 
-    private mutating func handleReaderEvent(_ event: ReaderEvent) -> [Effect] {
-        switch event {
+    private mutating func handleReaderEvent(_ received: ReaderEvent) -> [Effect] {
+        var event = received
+        switch received {
         case .tick(let time):
             now = time
         case .resize(let size):
@@ -78,10 +79,12 @@ extension Browser {
             }
         case .key(.control("c")):
             return [.quit]
-        case .key(let key):
+        case .key(let typed):
             indexMessage = nil
-            if index != nil { return indexKey(key) }
+            if index != nil { return indexKey(typed) }
+            let key = readsKeysAsActions ? settings.keyMap.translated(typed) : typed
             if let effects = browserKey(key) { return effects }
+            event = .key(key)
         case .mouse(.click, let row, let column) where index == nil && linksPanel == nil:
             if let reader, let link = reader.link(atRow: row, column: column) { return follow(link: link) }
         case .mouse(let action, _, _) where index != nil || linksPanel != nil:
@@ -114,6 +117,13 @@ extension Browser {
         guard awaitsSite, !siteRequested else { return [] }
         siteRequested = true
         return [.readSite]
+    }
+
+    /// Whether a key is read as a reading action (where the key map applies): not while a
+    /// panel, a prompt or the link number takes typed characters.
+    private var readsKeysAsActions: Bool {
+        guard let reader else { return false }
+        return linkEntry == nil && linksPanel == nil && reader.prompt == nil && reader.overlay == nil
     }
 
     /// Keys the browser answers on a page; nil hands the key to the page reader.

@@ -13,14 +13,17 @@ public struct ReaderSettings: Hashable, Sendable {
 
     /// Pages with more layout units than this are laid out a window at a time (see `LayoutUnits`).
     public var wholeLayoutLimit: Int
+    /// Keys the user added for reading actions.
+    public var keyMap: KeyMap
 
     public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode, animates: Bool = true, idleStop: Int = 120_000,
-                wholeLayoutLimit: Int = 1_000) {
+                wholeLayoutLimit: Int = 1_000, keyMap: KeyMap = KeyMap()) {
         self.readingWidth = readingWidth
         self.glyphs = glyphs
         self.animates = animates
         self.idleStop = idleStop
         self.wholeLayoutLimit = wholeLayoutLimit
+        self.keyMap = keyMap
     }
 }
 
