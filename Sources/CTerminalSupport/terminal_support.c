@@ -15,6 +15,7 @@
 static int wake_pipe[2] = {-1, -1};
 static volatile sig_atomic_t termination_signal = 0;
 static volatile sig_atomic_t resize_pending = 0;
+static volatile sig_atomic_t drain_notice = 0;
 
 static void wake(void) {
     if (wake_pipe[1] >= 0) {
@@ -27,6 +28,7 @@ static void wake(void) {
 
 static void on_termination(int sig) { termination_signal = sig; wake(); }
 static void on_resize(int sig) { (void)sig; resize_pending = 1; wake(); }
+static void on_drain(int sig) { (void)sig; drain_notice = 1; wake(); }
 
 static int install(int sig, void (*handler)(int)) {
     struct sigaction action;
@@ -44,10 +46,17 @@ int pv_install_signal_handlers(void) {
     install(SIGTERM, on_termination);
     install(SIGHUP, on_termination);
     install(SIGWINCH, on_resize);
+    install(SIGUSR1, on_drain);
     return wake_pipe[0];
 }
 
 int pv_pending_termination(void) { return termination_signal; }
+
+int pv_take_drain_notice(void) {
+    int pending = drain_notice;
+    drain_notice = 0;
+    return pending;
+}
 
 int pv_take_resize(void) {
     int pending = resize_pending;

@@ -55,7 +55,19 @@ struct ServeCommand: ParsableCommand {
             help: "With --proxy-protocol: the balancers' addresses (CIDR, e.g. 10.0.0.0/8); connections from anywhere else are dropped. Default: loopback only.")
     var proxyFrom: [String] = []
 
+    @Option(help: "Serve Prometheus metrics at http://HOST:PORT/metrics and a health check at /healthz (200 while accepting, 503 while draining).")
+    var metrics: String?
+
+    @Option(name: .customLong("drain-timeout"),
+            help: "After SIGUSR2 (a drain: no new sessions, /healthz 503, readers told), seconds open sessions may go on before the server stops.")
+    var drainTimeout = 600
+
+    @Option(name: .customLong("log-format"), help: "text (one line per event) or json (one JSON object per line).")
+    var logFormat: ServerLauncher.LogFormat = .text
+
     func validate() throws {
+        if let metrics, ListenAddress(metrics) == nil { throw ValidationError("--metrics must be HOST:PORT, e.g. 127.0.0.1:9100") }
+        guard (1...86_400).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be 1 to 86400 seconds") }
         if !proxyFrom.isEmpty && !proxyProtocol { throw ValidationError("--proxy-from needs --proxy-protocol") }
         if let bad = proxyFrom.first(where: { AddressRange($0) == nil }) {
             throw ValidationError("--proxy-from: not an address range: \(bad)")
@@ -98,17 +110,19 @@ struct ServeCommand: ParsableCommand {
         limits.maxSessionsPerAddress = maxPerAddress
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         limits.loginGrace = .seconds(Int64(loginGrace))
+        limits.drainTimeout = .seconds(Int64(drainTimeout))
         var configuration = ServerConfiguration(
             host: address.host, port: address.port,
             readerExecutable: reader.path, readerArguments: readerArguments,
             plainText: pageText, authorizedKeys: nil, limits: limits)
         configuration.servesSite = site != nil
+        configuration.metrics = metrics.flatMap(ListenAddress.init).map { ($0.host, $0.port) }
         if proxyProtocol {
             configuration.proxyProtocol = proxyFrom.isEmpty ? AddressRange.loopback : proxyFrom.compactMap(AddressRange.init)
         }
         configuration.sitePage = site == nil ? nil : page
         do {
-            try ServerLauncher.serve(configuration, hostKeyPath: keyPath, authorizedKeysPath: authorizedKeys)
+            try ServerLauncher.serve(configuration, hostKeyPath: keyPath, authorizedKeysPath: authorizedKeys, logFormat: logFormat)
         } catch {
             fail("serve: \(error)")
         }
@@ -131,6 +145,8 @@ struct ServeCommand: ParsableCommand {
         return String(cString: resolved)
     }
 }
+
+extension ServerLauncher.LogFormat: ExpressibleByArgument {}
 
 /// `HOST:PORT` or `[IPv6]:PORT`.
 struct ListenAddress {

@@ -80,6 +80,8 @@ final class ConnectionRegistry: Sendable {
     }
 
     var openConnections: [Channel] { state.withLock { Array($0.connections.values) } }
+    /// False once the server stops taking sessions (a drain or a shutdown).
+    var isAccepting: Bool { state.withLock { $0.accepting } }
     var runningReaders: [pid_t] { state.withLock { Array($0.readers) } }
     var sessionCount: Int { state.withLock { $0.sessions } }
 }

@@ -33,6 +33,7 @@ enum ConnectionSetup {
         let address = connection.clientHost
         guard registry.admitConnection(channel, address: address) else {
             connection.logger.info("refused connection", metadata: ["limit": "connections"])
+            ServerMetrics.refused("connections")
             throw Refusal()
         }
         channel.closeFuture.whenComplete { _ in registry.removeConnection(channel, address: address) }

@@ -13,9 +13,14 @@ public final class PivotSSHServer: Sendable {
     private let registry: ConnectionRegistry
     private let limits: ServerLimits
     private let logger: Logger
+    private let metricsEndpoint: MetricsEndpoint?
+    /// Where `/metrics` and `/healthz` answer (the real port when port 0 was asked for).
+    public var metricsAddress: SocketAddress? { metricsEndpoint?.channel.localAddress }
 
     /// Binds and starts accepting. Block the shutdown signals (`ShutdownSignal.block`) first.
-    public init(configuration: ServerConfiguration, hostKey: HostKey, logger: Logger) throws {
+    /// `metrics` gives the Prometheus text `/metrics` answers with (with `configuration.metrics`).
+    public init(configuration: ServerConfiguration, hostKey: HostKey, logger: Logger,
+                metrics: @escaping @Sendable () -> [UInt8] = { [] }) throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         let registry = ConnectionRegistry(limits: configuration.limits)
         let bootstrap = ServerBootstrap(group: group)
@@ -38,6 +43,16 @@ public final class PivotSSHServer: Sendable {
             throw error
         }
         guard let address = listener.localAddress else { throw ListenError() }
+        do {
+            metricsEndpoint = try configuration.metrics.map { endpoint in
+                try MetricsEndpoint(host: endpoint.host, port: endpoint.port, group: group, metrics: metrics,
+                                    accepting: { registry.isAccepting })
+            }
+        } catch {
+            try? listener.close().wait()
+            try? group.syncShutdownGracefully()
+            throw error
+        }
         self.localAddress = address
         self.group = group
         self.registry = registry
@@ -49,6 +64,28 @@ public final class PivotSSHServer: Sendable {
             "host_key": "\(hostKey.fingerprint)",
             "auth": "\(configuration.authorizedKeys.map { "\($0.entries.count)-keys" } ?? "anonymous")",
         ])
+        if let metricsAddress {
+            logger.info("metrics listening", metadata: ["address": "\(metricsAddress.ipAddress ?? "")",
+                                                        "port": "\(metricsAddress.port ?? 0)"])
+        }
+    }
+
+    /// SIGUSR2: stops taking connections (the listener closes, `/healthz` turns 503, so a
+    /// balancer sends new clients elsewhere), tells every reader, and lets open sessions go on
+    /// until they end or `drainTimeout` passes; `interrupted` is asked between checks (a
+    /// second signal ends the wait). `shutDown` follows.
+    public func drain(interrupted: () -> Bool) {
+        let connections = registry.stopAccepting()
+        try? listener.close().wait()
+        let readers = registry.runningReaders
+        logger.info("draining", metadata: ["connections": "\(connections.count)", "sessions": "\(registry.sessionCount)",
+                                           "timeout": "\(limits.drainTimeout.nanoseconds / 1_000_000_000)s"])
+        for pid in readers { kill(-pid, SIGUSR1) }
+        let deadline = NIODeadline.now() + limits.drainTimeout
+        while registry.sessionCount > 0 && NIODeadline.now() < deadline {
+            if interrupted() { break }
+        }
+        logger.info("drained", metadata: ["sessions": "\(registry.sessionCount)"])
     }
 
     /// Stops accepting, tells every reader (their sessions end with a note), waits for them
@@ -58,6 +95,7 @@ public final class PivotSSHServer: Sendable {
         logger.info("shutting down", metadata: ["connections": "\(connections.count)",
                                                 "sessions": "\(registry.sessionCount)"])
         try? listener.close().wait()
+        metricsEndpoint?.close()
         for channel in connections {
             channel.eventLoop.execute { channel.pipeline.fireUserInboundEventTriggered(ServerShutdownEvent()) }
         }

@@ -71,6 +71,7 @@ final class ProxyHeaderHandler: ChannelInboundHandler, RemovableChannelHandler {
         done = true
         deadline?.cancel()
         logger.info("dropped", metadata: ["peer": "\(peer)", "reason": "\(reason)"])
+        ServerMetrics.refused("proxy-header")
         context.close(promise: nil)
     }
 }

@@ -52,6 +52,7 @@ final class ReaderAuthentication: NIOSSHServerUserAuthenticationDelegate {
             connection.logger.debug("auth refused", metadata: metadata)
         } else {
             connection.logger.info("auth refused", metadata: metadata)
+            ServerMetrics.loginFailures.increment()
         }
         responsePromise.succeed(accepted ? .success : .failure)
     }

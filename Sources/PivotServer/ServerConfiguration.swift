@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     /// Behind a load balancer: every connection starts with a PROXY protocol header, from a
     /// peer in these ranges, naming the client (nil: no header is read).
     public var proxyProtocol: [AddressRange]?
+    /// Where `/metrics` and `/healthz` are served (nil: nowhere).
+    public var metrics: (host: String, port: Int)?
 
     public init(host: String, port: Int, readerExecutable: String, readerArguments: [String],
                 plainText: String, authorizedKeys: AuthorizedKeys?, limits: ServerLimits) {
@@ -47,6 +49,8 @@ public struct ServerLimits: Sendable {
     public var loginGrace = TimeAmount.seconds(30)
     /// After SIGTERM, how long readers get to leave before their connections are cut.
     public var shutdownGrace = TimeAmount.seconds(3)
+    /// After SIGUSR2 (a drain), how long open sessions may go on before the shutdown.
+    public var drainTimeout = TimeAmount.minutes(10)
 
     public init() {}
 

@@ -62,6 +62,7 @@ extension SessionHandler {
         guard admitted else { return }
         admitted = false
         registry.endSession(address: connection.clientHost)
+        ServerMetrics.sessionEnded((endReason ?? .finished).rawValue, open: registry.sessionCount)
         logger.info("session end", metadata: [
             "duration": "\(Seconds(since: startedAt))",
             "bytes_out": "\(bytesOut)",

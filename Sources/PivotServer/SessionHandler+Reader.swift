@@ -64,7 +64,9 @@ extension SessionHandler {
     /// Output from the reader, for the client.
     func readerWrote(_ bytes: ByteBuffer) {
         guard phase == .running else { return }
+        if bytesOut == 0 { ServerMetrics.firstPaint.recordNanoseconds((NIODeadline.now() - startedAt).nanoseconds) }
         bytesOut += bytes.readableBytes
+        ServerMetrics.bytesSent.increment(by: bytes.readableBytes)
         // Gathered until the read ends: one SSH message (one MAC, one padding) per screen update
         // rather than one per write the reader made.
         var bytes = bytes

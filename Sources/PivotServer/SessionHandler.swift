@@ -166,16 +166,20 @@ final class SessionHandler: ChannelInboundHandler {
 
         if command == .refused {
             logger.info("refused", metadata: ["exec": "\(LogValue.sanitized(text ?? ""))"])
+            ServerMetrics.refused("command")
             return finish(exitStatus: 1, notice: ReaderNotice.commandRefused)
         }
         switch registry.admitSession(address: connection.clientHost) {
         case .admitted:
             admitted = true
+            ServerMetrics.sessionStarted(open: registry.sessionCount)
         case .serverFull:
             logger.info("refused", metadata: ["limit": "max-sessions"])
+            ServerMetrics.refused("max-sessions")
             return finish(exitStatus: 1, notice: ReaderNotice.serverFull)
         case .addressFull:
             logger.info("refused", metadata: ["limit": "max-per-address"])
+            ServerMetrics.refused("max-per-address")
             return finish(exitStatus: 1, notice: ReaderNotice.addressFull)
         }
         connection.sessionStarted()
@@ -197,6 +201,7 @@ final class SessionHandler: ChannelInboundHandler {
             earlyInput = nil
             let bytes = plainTextBytes(allocator: context.channel.allocator)
             bytesOut += bytes.readableBytes
+            ServerMetrics.bytesSent.increment(by: bytes.readableBytes)
             context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(bytes))), promise: nil)
             finish(exitStatus: 0, notice: nil)
         }

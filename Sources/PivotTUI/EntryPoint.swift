@@ -1,3 +1,5 @@
+import Glibc
+
 /// Where `pivot-tui` starts. The usual command lines, `pivot-tui` and `pivot-tui PAGE`, mean
 /// "read with the defaults" and go straight to the reader: swift-argument-parser's parse looks
 /// its commands up through runtime reflection, which took about a quarter of the reader's
@@ -5,6 +7,9 @@
 @main
 enum EntryPoint {
     static func main() {
+        // SIGUSR1 is a served reader's drain notice (the terminal session takes it); until then,
+        // and in plain output, it must not end the program.
+        signal(SIGUSR1, SIG_IGN)
         if let request = defaultReadRequest(for: Array(CommandLine.arguments.dropFirst())) {
             request.run()
         } else if !Shapes.main(describing: Array(CommandLine.arguments.dropFirst())) {

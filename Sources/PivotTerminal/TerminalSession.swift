@@ -56,6 +56,9 @@ public enum TerminalSession {
         return "the locale is not UTF-8 and C.UTF-8 is missing; non-ASCII text may show wrongly"
     }
 
+    /// What a served reader is told when its server drains (SIGUSR1 from `pivot-tui serve`).
+    static let drainNotice = "the server is restarting: read on; this session ends when you quit, or in a few minutes"
+
     /// Runs the browser until the reader quits. `start` makes it for the screen's size and the
     /// clock's time; `rest` and `end` are the first page's parts still to come (a large page).
     public static func run(start: (Size, Int) -> Browser, rest: Navigator.PageRest? = nil,
@@ -114,6 +117,10 @@ public enum TerminalSession {
 
             var changed = ready == 0  // a frame is due
             if loop.takeFinishedWork(ready: descriptors.dropFirst(2).map { $0.revents != 0 }) { changed = true }
+            if pv_take_drain_notice() != 0 {
+                loop.note(Self.drainNotice)
+                changed = true
+            }
             if pv_take_resize() != 0 {
                 screen.adoptWindowSize()
                 loop.send(.reader(.resize(screen.size)))

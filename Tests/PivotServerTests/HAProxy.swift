@@ -8,11 +8,15 @@ final class HAProxy {
     let process: SpawnedProcess
     let port: Int
 
-    init(backends: [Int], directory: URL) throws {
+    /// `healthPorts`: each backend's `--metrics` port, checked with `GET /healthz` (a draining
+    /// instance answers 503); without them, TCP checks that send a PROXY header.
+    init(backends: [Int], healthPorts: [Int]? = nil, directory: URL) throws {
         port = try freeLoopbackPort()
         let servers = backends.enumerated().map { index, port in
-            "    server s\(index + 1) 127.0.0.1:\(port) send-proxy-v2 check check-send-proxy inter 300ms fall 1 rise 1"
+            let check = healthPorts.map { "check port \($0[index])" } ?? "check check-send-proxy"
+            return "    server s\(index + 1) 127.0.0.1:\(port) send-proxy-v2 \(check) inter 300ms fall 1 rise 1"
         }.joined(separator: "\n")
+        let httpCheck = healthPorts == nil ? "" : "    option httpchk\n    http-check send meth GET uri /healthz\n"
         let configuration = """
             global
                 maxconn 1000
@@ -29,7 +33,7 @@ final class HAProxy {
                 default_backend readers
             backend readers
                 balance leastconn
-            \(servers)
+            \(httpCheck)\(servers)
 
             """
         let file = directory.appendingPathComponent("haproxy-\(port).cfg")

@@ -86,6 +86,31 @@ final class ServeBehindHAProxyTests: ServeTestCase {
         XCTAssertEqual(second.readers.count, 6 - victims + 5)
     }
 
+    /// HAProxy checks `/healthz`: an instance told to drain (SIGUSR2) answers 503 and gets no
+    /// new session, while the sessions it has go on; the other takes every new one.
+    func testADrainingInstanceGetsNoNewSessions() throws {
+        _ = try TestTools.haproxy()
+        let first = try startServer(["--proxy-protocol", "--metrics", "127.0.0.1:0"])
+        let second = try startServer(["--proxy-protocol", "--metrics", "127.0.0.1:0"])
+        let ports = try [first, second].map { server -> Int in
+            let line = try server.waitForEvent("metrics listening")
+            return Int(line.split(separator: " ").first { $0.hasPrefix("port=") }!.dropFirst("port=".count))!
+        }
+        let balancer = try HAProxy(backends: [first.port, second.port], healthPorts: ports, directory: directory)
+        usleep(700_000)
+        let before = try (0..<4).map { _ in try startSession(balancer) }
+        for client in before { try client.waitForOutput("the first paint", timeout: 30) { $0.contains(ServedPage.title) } }
+        let draining = first.readers.count
+        XCTAssertGreaterThan(draining, 0)
+        first.process.kill(SIGUSR2)
+        try first.waitForEvent("draining")
+        usleep(800_000)  // HAProxy's next checks see 503
+        let after = try (0..<4).map { _ in try startSession(balancer) }
+        for client in after { try client.waitForOutput("a first paint during the drain", timeout: 30) { $0.contains(ServedPage.title) } }
+        XCTAssertEqual(first.readers.count, draining, "no new session on the draining instance; its own go on")
+        XCTAssertEqual(second.readers.count, 8 - draining)
+    }
+
     /// A client that writes a PROXY header itself, from an address that is not a trusted
     /// balancer, is dropped at once: no banner, no session, whatever the header claims.
     func testAForgedHeaderFromAnUntrustedPeerIsDroppedAtOnce() throws {

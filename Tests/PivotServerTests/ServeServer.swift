@@ -16,12 +16,13 @@ final class ServeServer {
         let process = try SpawnedProcess(binary, ["serve", "--listen", "127.0.0.1:0", "--host-key", hostKeyPath] + arguments,
                                          environment: environment)
         self.process = process
+        // A text line "... ] listening" with port=N, or with --log-format json "message":"listening", "port":"N".
         let log = try process.waitForOutput("the server's listening line") { text in
-            text.contains("] listening") || process.poll() != nil
+            text.contains("] listening") || text.contains("\"message\":\"listening\"") || process.poll() != nil
         }
-        guard let line = log.split(separator: "\n").first(where: { $0.contains("] listening") }),
-              let field = line.split(separator: " ").first(where: { $0.hasPrefix("port=") }),
-              let port = Int(field.dropFirst("port=".count)) else {
+        guard let line = log.split(separator: "\n").first(where: { $0.contains("] listening") || $0.contains("\"message\":\"listening\"") }),
+              let field = line.split(whereSeparator: { $0 == " " || $0 == "," }).first(where: { $0.hasPrefix("port=") || $0.hasPrefix("\"port\":") }),
+              let port = Int(field.drop { !$0.isNumber }.prefix { $0.isNumber }) else {
             process.kill(SIGKILL)
             throw TestFailure("the server did not start listening:\n\(log)")
         }

@@ -10,6 +10,10 @@ int pv_install_signal_handlers(void);
 /* The most recent terminating signal (SIGINT, SIGTERM, SIGHUP) received, or 0. */
 int pv_pending_termination(void);
 
+/* 1 if SIGUSR1 arrived since the last call (and clears it): `pivot-tui serve` drains, the
+   reader's session will end. */
+int pv_take_drain_notice(void);
+
 /* 1 if SIGWINCH arrived since the last call (and clears it). */
 int pv_take_resize(void);
 
