@@ -122,6 +122,7 @@ bench-ssh: static-cxx
 	@test -x .build-bench-venv/bin/python || python3 -m venv .build-bench-venv
 	@.build-bench-venv/bin/python -c 'import pyte' 2>/dev/null || .build-bench-venv/bin/pip install -q 'pyte==0.8.2'
 	.build-bench-venv/bin/python bench/ssh_bench.py --bin-dir "$(BIN_DIR)"
+	.build-bench-venv/bin/python bench/balancer.py --bin-dir "$(BIN_DIR)"
 
 # libFuzzer, FUZZ_SECONDS (default 60) for each target; findings land in .build-fuzz/.
 # fuzz-pages: the page pipeline (parse, outline, layout, render, keys), from the repository's pages.
