@@ -31,29 +31,41 @@ enum LeadWords {
 enum Sentences {
     static let titleLimit = 160
 
+    /// The text cut after `.` `!` `?` `:` followed by whitespace and then a capital, a digit,
+    /// a quote or a bracket. Read by Unicode scalars: grapheme clusters cost several times as
+    /// much, and the titles of a page's passages are made before its first paint.
     static func split(_ text: String) -> [String] {
-        let characters = Array(text)
+        let scalars = text.unicodeScalars
         var sentences: [String] = []
-        var start = 0
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if ".!?:".contains(character), index + 1 < characters.count, characters[index + 1].isWhitespace {
-                var next = index + 1
-                while next < characters.count, characters[next].isWhitespace { next += 1 }
-                let follower = next < characters.count ? characters[next] : " "
-                if follower.isUppercase || follower.isNumber || "\"'“‘([".contains(follower) {
-                    sentences.append(String(characters[start...index]).trimmingSpaces())
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let after = scalars.index(after: index)
+            if endsSentence(scalars[index]), after < scalars.endIndex, scalars[after].properties.isWhitespace {
+                var next = after
+                while next < scalars.endIndex, scalars[next].properties.isWhitespace { next = scalars.index(after: next) }
+                if next < scalars.endIndex, beginsSentence(scalars[next]) {
+                    sentences.append(String(scalars[start..<after]).trimmingSpaces())
                     start = next
                     index = next
                     continue
                 }
             }
-            index += 1
+            index = after
         }
-        let tail = String(characters[min(start, characters.count)...]).trimmingSpaces()
+        let tail = String(scalars[start...]).trimmingSpaces()
         if !tail.isEmpty { sentences.append(tail) }
         return sentences
+    }
+
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?" || scalar == ":"
+    }
+
+    /// A capital, a digit, an opening quote or bracket.
+    private static func beginsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isUppercase || properties.numericType != nil || "\"'“‘([".unicodeScalars.contains(scalar)
     }
 
     /// A title cut to a readable length at a word boundary.
