@@ -120,6 +120,30 @@ static void jpeg_quiet(j_common_ptr info, int level) {
 }
 
 int pivot_decode_jpeg(const uint8_t *bytes, size_t length, size_t max_pixels, pivot_pixels *out, char *message, size_t message_size) {
+    return pivot_decode_jpeg_for(bytes, length, max_pixels, 0, 0, 0, 0, out, message, message_size);
+}
+
+/// The largest of libjpeg's scalings (1/8, 1/4, 1/2) that still gives the cells their pixels:
+/// chafa matches symbols on 8x8 pixels a cell (a cell twice as tall as wide: 8x16), graphics
+/// need the terminal's cell size.
+static void choose_jpeg_scale(struct jpeg_decompress_struct *info, int box_columns, int box_rows, int cell_width,
+                              int cell_height) {
+    if (box_columns <= 0 || box_rows <= 0) return;
+    int columns = box_columns, rows = box_rows;
+    pivot_picture_fit((int)info->image_width, (int)info->image_height, &columns, &rows);
+    size_t need_width = (size_t)columns * (size_t)(cell_width > 8 ? cell_width : 8);
+    size_t need_height = (size_t)rows * (size_t)(cell_height > 16 ? cell_height : 16);
+    for (unsigned denominator = 8; denominator > 1; denominator /= 2) {
+        if (info->image_width / denominator >= need_width && info->image_height / denominator >= need_height) {
+            info->scale_num = 1;
+            info->scale_denom = denominator;
+            return;
+        }
+    }
+}
+
+int pivot_decode_jpeg_for(const uint8_t *bytes, size_t length, size_t max_pixels, int box_columns, int box_rows,
+                          int cell_width, int cell_height, pivot_pixels *out, char *message, size_t message_size) {
     out->rgba = NULL;
     if (length < 3 || bytes[0] != 0xFF || bytes[1] != 0xD8) return fail(PIVOT_PICTURE_BROKEN, message, message_size, "not a JPEG file");
     struct jpeg_decompress_struct info;
@@ -144,6 +168,7 @@ int pivot_decode_jpeg(const uint8_t *bytes, size_t length, size_t max_pixels, pi
         longjmp(failure.jump, 1);
     }
     info.out_color_space = JCS_EXT_RGBA;
+    choose_jpeg_scale(&info, box_columns, box_rows, cell_width, cell_height);
     jpeg_start_decompress(&info);
     size_t width = info.output_width, height = info.output_height;
     rgba = malloc(width * height * 4);
@@ -182,13 +207,17 @@ int pivot_decode_webp(const uint8_t *bytes, size_t length, size_t max_pixels, pi
 
 // MARK: One entry point
 
-int pivot_picture_decode(int format, const uint8_t *bytes, size_t length, size_t max_pixels, int *width, int *height,
-                         uint8_t **rgba, char *message, size_t message_size) {
+int pivot_picture_decode(int format, const uint8_t *bytes, size_t length, size_t max_pixels, int box_columns, int box_rows,
+                         int cell_width, int cell_height, int *width, int *height, uint8_t **rgba, char *message,
+                         size_t message_size) {
     pivot_pixels pixels = {0, 0, NULL};
     int status;
     switch (format) {
     case PIVOT_FORMAT_PNG: status = pivot_decode_png(bytes, length, max_pixels, &pixels, message, message_size); break;
-    case PIVOT_FORMAT_JPEG: status = pivot_decode_jpeg(bytes, length, max_pixels, &pixels, message, message_size); break;
+    case PIVOT_FORMAT_JPEG:
+        status = pivot_decode_jpeg_for(bytes, length, max_pixels, box_columns, box_rows, cell_width, cell_height, &pixels,
+                                       message, message_size);
+        break;
     case PIVOT_FORMAT_WEBP: status = pivot_decode_webp(bytes, length, max_pixels, &pixels, message, message_size); break;
     default: return fail(PIVOT_PICTURE_BROKEN, message, message_size, "an unknown format");
     }

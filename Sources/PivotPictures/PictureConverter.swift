@@ -41,7 +41,8 @@ public enum PictureConverter {
         var rgba: UnsafeMutablePointer<UInt8>?
         var message = [CChar](repeating: 0, count: 128)
         let status = bytes.withUnsafeBufferPointer { buffer in
-            library.decode(format.decoderCode, buffer.baseAddress, buffer.count, pixelLimit, &width, &height, &rgba,
+            library.decode(format.decoderCode, buffer.baseAddress, buffer.count, pixelLimit, Int32(columns), Int32(rows),
+                           Int32(graphics?.cellWidth ?? 0), Int32(graphics?.cellHeight ?? 0), &width, &height, &rgba,
                            &message, message.count)
         }
         defer { library.free(rgba) }

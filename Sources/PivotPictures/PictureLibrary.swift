@@ -4,7 +4,8 @@ import PivotLibraryLoader
 /// time a page has a picture: linked into pivot-tui, chafa, GLib, libpng, libjpeg and libwebp
 /// cost every start their dynamic linking, pages without pictures too.
 final class PictureLibrary: @unchecked Sendable {
-    typealias DecodeFunction = @convention(c) (Int32, UnsafePointer<UInt8>?, Int, Int, UnsafeMutablePointer<Int32>?,
+    typealias DecodeFunction = @convention(c) (Int32, UnsafePointer<UInt8>?, Int, Int, Int32, Int32, Int32, Int32,
+                                               UnsafeMutablePointer<Int32>?,
                                                UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?,
                                                UnsafeMutablePointer<CChar>?, Int) -> Int32
     typealias FreeFunction = @convention(c) (UnsafeMutablePointer<UInt8>?) -> Void
@@ -17,7 +18,7 @@ final class PictureLibrary: @unchecked Sendable {
 
     static let fileName = "libpivot-pictures.so"
     /// PIVOT_PICTURES_VERSION of the library this code calls.
-    static let interfaceVersion: Int32 = 1
+    static let interfaceVersion: Int32 = 2
 
     let decode: DecodeFunction
     let free: FreeFunction

@@ -131,6 +131,36 @@ final class PictureConverterTests: XCTestCase {
         XCTAssertTrue(isWhitish(corner.foreground) || isWhitish(corner.background), "\(corner)")
     }
 
+    /// A JPEG far larger than its cells is decoded at a fraction of its size (libjpeg's scaling):
+    /// 800x600 for about 10x4 cells at 1/8, never below 8x16 pixels a cell; without a box, whole.
+    func testALargeJPEGIsDecodedAtTheSizeItsCellsNeed() throws {
+        let rgba = PNGWriter.pixels(size: 800, ink: Self.red, paper: Self.white) { x, _ in x < 400 }
+        guard let jpeg = try JPEGWriter.jpeg(width: 800, height: 600, rgba: Array(rgba.prefix(800 * 600 * 4))) else {
+            throw XCTSkip("cjpeg (libjpeg-turbo-progs) is not installed: no JPEG to read")
+        }
+        let library = try PictureLibrary.required()
+        func decodedWidth(columns: Int32, rows: Int32) -> Int32 {
+            var width: Int32 = 0, height: Int32 = 0
+            var pixels: UnsafeMutablePointer<UInt8>?
+            var message = [CChar](repeating: 0, count: 128)
+            let status = jpeg.withUnsafeBufferPointer {
+                library.decode(1, $0.baseAddress, $0.count, PictureConverter.pixelLimit, columns, rows, 0, 0, &width, &height,
+                               &pixels, &message, message.count)
+            }
+            library.free(pixels)
+            XCTAssertEqual(status, 0)
+            return width
+        }
+        XCTAssertEqual(decodedWidth(columns: 10, rows: 5), 100, "1/8")
+        XCTAssertEqual(decodedWidth(columns: 40, rows: 12), 400, "1/2: 1/4 would give 200 pixels for about 32 cells")
+        XCTAssertEqual(decodedWidth(columns: 0, rows: 0), 800, "no box: whole")
+        // And the picture drawn from the scaled pixels is still the picture: red left, white right.
+        let picture = try PictureConverter.animation(from: jpeg, columns: 10, rows: 5)
+        let row = picture.symbolCells(frame: 0, row: picture.height / 2)
+        XCTAssertTrue(isReddish(row.first!.background) || isReddish(row.first!.foreground), "\(row)")
+        XCTAssertTrue(isWhitish(row.last!.background) || isWhitish(row.last!.foreground), "\(row)")
+    }
+
     /// libjpeg would fill a JPEG's missing end with grey and call it a warning: here it is refused.
     func testAJPEGCutShortIsRefused() throws {
         let jpeg = try circleJPEG()

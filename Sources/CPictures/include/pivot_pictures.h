@@ -23,6 +23,9 @@ enum {
 /// `out->rgba` is freed with `pivot_pixels_free`.
 int pivot_decode_png(const uint8_t *bytes, size_t length, size_t max_pixels, pivot_pixels *out, char *message, size_t message_size);
 int pivot_decode_jpeg(const uint8_t *bytes, size_t length, size_t max_pixels, pivot_pixels *out, char *message, size_t message_size);
+/// The JPEG decoder with the cells its picture is for (see `pivot_picture_decode`).
+int pivot_decode_jpeg_for(const uint8_t *bytes, size_t length, size_t max_pixels, int box_columns, int box_rows,
+                          int cell_width, int cell_height, pivot_pixels *out, char *message, size_t message_size);
 int pivot_decode_webp(const uint8_t *bytes, size_t length, size_t max_pixels, pivot_pixels *out, char *message, size_t message_size);
 void pivot_pixels_free(pivot_pixels *pixels);
 
@@ -34,13 +37,16 @@ enum {
 };
 
 /// One decoder by format, with plain arguments (for `dlsym` callers): `*rgba` is freed with
-/// `pivot_picture_free`.
-int pivot_picture_decode(int format, const uint8_t *bytes, size_t length, size_t max_pixels, int *width, int *height,
-                         uint8_t **rgba, char *message, size_t message_size);
+/// `pivot_picture_free`. `box_columns` x `box_rows` cells of `cell_width` x `cell_height`
+/// pixels (0: unknown) are what the picture is for: a JPEG much larger than that is decoded
+/// at 1/2, 1/4 or 1/8 of its size (libjpeg's scaling), never smaller than the cells need.
+int pivot_picture_decode(int format, const uint8_t *bytes, size_t length, size_t max_pixels, int box_columns, int box_rows,
+                         int cell_width, int cell_height, int *width, int *height, uint8_t **rgba, char *message,
+                         size_t message_size);
 void pivot_picture_free(uint8_t *rgba);
 
 /// This interface's version: pivot-tui uses a library of the version it was built with only.
-#define PIVOT_PICTURES_VERSION 1
+#define PIVOT_PICTURES_VERSION 2
 int pivot_pictures_version(void);
 
 /// chafa's symbol sets.
