@@ -77,6 +77,22 @@ final class GraphicsOutputTests: EndToEndTestCase {
                       "the screen under the picture is repainted")
     }
 
+    /// A one-line scroll moves the picture: ncurses alone would scroll the text (and the
+    /// pixels with it, one row off its cells) with insert/delete line; instead the screen is
+    /// cleared and repainted, and the picture drawn again at its new place.
+    func testAMovedPictureIsRepaintedAndDrawnAgain() throws {
+        let bytes = try run(["--graphics", "sixel"], keys: ["j", "q"])
+        let images = sixels(in: bytes)
+        XCTAssertEqual(images.count, 2, "drawn, then drawn again one row up")
+        // The same picture twice: the bytes between the two images' starts (DCS).
+        let starts = (0..<(bytes.count - 1)).filter { bytes[$0] == 0x1B && bytes[$0 + 1] == 0x50 }
+        guard images.count == 2, starts.count == 2 else { return }
+        let between = Array(bytes[starts[0]..<starts[1]])
+        XCTAssertEqual(PseudoTerminal.occurrences(of: Array("\u{1B}[2J".utf8), in: between), 1,
+                       "the screen cleared between the two")
+        XCTAssertNotEqual(images[0].before, images[1].before, "at another row")
+    }
+
     func testKittyGraphicsAreDeletedWhenThePictureGoes() throws {
         let bytes = try run(["--graphics", "kitty"], keys: [" ", "q"])
         let text = String(decoding: bytes, as: UTF8.self)
