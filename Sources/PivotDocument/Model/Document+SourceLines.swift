@@ -23,6 +23,31 @@ extension Document {
         return found
     }
 
+    /// The source line each section starts on (its heading's, or its first block's).
+    public func sectionLines() -> [Int: Int] {
+        var lines: [Int: Int] = [:]
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .section(let id, let inner):
+                    lines[id] = inner.first?.line ?? block.line
+                    visit(inner)
+                case .quote(let inner):
+                    visit(inner)
+                case .list(let list):
+                    for item in list.items {
+                        if let id = item.section { lines[id] = item.blocks.first?.line ?? block.line }
+                        visit(item.blocks)
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        visit(blocks)
+        return lines
+    }
+
     /// Every block in reading order, until `body` returns false.
     private func visitBlocks(_ body: (Block) -> Bool) {
         func visit(_ blocks: [Block]) -> Bool {

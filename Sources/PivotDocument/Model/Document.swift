@@ -18,6 +18,11 @@ public struct Document: Sendable {
     /// Anchors `#id` of the page (heading slugs, kramdown `{#id}`, HTML `id=`/`name=`) to the
     /// reading order of the block they point at.
     public var anchors: [String: Int] = [:]
+    /// Lines of the page's text (a position through a large page is a line among these).
+    public var lineCount = 0
+    /// Links of the page before this document's first (a piece of a very large page): link
+    /// `index` shows as number `index + linkNumberOffset + 1`, as it does in the whole page.
+    public var linkNumberOffset = 0
 
     public init(title: String? = nil, metadata: [MetadataEntry] = [], warnings: [String] = [],
                 blocks: [Block] = [], links: [Link] = [], sections: [Section] = [], titleInBody: Bool = false) {

@@ -13,10 +13,13 @@ struct OutlineBuilder {
 
     private(set) var sections: [Section] = []
 
-    static func build(_ blocks: [Block], pageTitle: String?) -> Result {
+    /// `titleHeading` false: no heading is the page's title (a later piece of a large page);
+    /// `nestsByHeadings` decides for a piece what the whole page's headings decide.
+    static func build(_ blocks: [Block], pageTitle: String?, titleHeading: Bool = true,
+                      nestsByHeadings: Bool? = nil) -> Result {
         var builder = OutlineBuilder()
         var title = pageTitle
-        let titleIndex = builder.titleHeadingIndex(in: blocks, pageTitle: pageTitle)
+        let titleIndex = titleHeading ? builder.titleHeadingIndex(in: blocks, pageTitle: pageTitle) : nil
         if let titleIndex, title == nil, case .heading(_, let spans) = blocks[titleIndex].kind {
             title = Sentences.title(spans.plainText)
         }
@@ -25,7 +28,7 @@ struct OutlineBuilder {
             if case .heading = blocks[index].kind { return true }
             return false
         }
-        var body = hasHeadings
+        var body = nestsByHeadings ?? hasHeadings
             ? builder.nestByHeadings(blocks, titleIndex: titleIndex)
             : builder.passagesAndGroups(blocks, parent: nil)
         body = builder.detailsSections(in: body, parent: nil)

@@ -104,6 +104,50 @@ public enum FileReader {
         return (bytes, linesBefore)
     }
 
+    /// The bytes `range` of a file (fewer when it has shrunk since).
+    public static func read(_ path: String, range: Range<Int>) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw FileReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var total = 0
+        while total < bytes.count {
+            let got = bytes.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + total, $0.count - total, off_t(range.lowerBound + total))
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { throw FileReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            if got == 0 { break }
+            total += got
+        }
+        bytes.removeSubrange(total...)
+        return bytes
+    }
+
+    /// Hands the file to `body` a chunk at a time (one buffer, reused): a large page is scanned
+    /// without ever being in memory whole.
+    public static func forEachChunk(of path: String, size: Int = 1_048_576,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw FileReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { throw FileReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            if got == 0 { return }
+            buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<got])) }
+        }
+    }
+
+    /// The size of a regular file, or nil.
+    public static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG

@@ -72,7 +72,7 @@ public enum PageSplitter {
     }
 
     /// A letter or digit at the margin that does not start an ordered list item.
-    private static func startsParagraph(_ line: Substring.UTF8View) -> Bool {
+    static func startsParagraph<Line: Collection>(_ line: Line) -> Bool where Line.Element == UInt8 {
         guard let first = line.first, isAlphanumeric(first) else { return false }
         let digits = line.prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard !digits.isEmpty, digits.count < line.count else { return true }
@@ -85,7 +85,7 @@ public enum PageSplitter {
     }
 
     /// What block the scan is in, line by line.
-    private struct Scanner {
+    struct Scanner {
         private var previousBlank: Bool
         private var inFrontMatter = false
         private var fence: (byte: UInt8, length: Int)?
@@ -100,7 +100,7 @@ public enum PageSplitter {
         var isBetweenBlocks: Bool { previousBlank && isClosed }
         var isClosed: Bool { !inFrontMatter && fence == nil && closer == nil }
 
-        mutating func read(_ line: Substring.UTF8View, number: Int) {
+        mutating func read<Line: Collection>(_ line: Line, number: Int) where Line.Element == UInt8 {
             defer { previousBlank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
             if inFrontMatter {
                 if number > 0, line.starts(with: "---".utf8) || line.starts(with: "...".utf8) { inFrontMatter = false }
@@ -133,7 +133,7 @@ public enum PageSplitter {
         }
 
         /// Blocks that may hold blank lines, by how they start, with the text that ends them.
-        private static func opener(of line: Substring.UTF8View) -> [UInt8]? {
+        private static func opener<Line: Collection>(of line: Line) -> [UInt8]? where Line.Element == UInt8 {
             let lower = line.prefix(12).map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
             let openers: [(String, String)] = [("<!--", "-->"), ("<pre", "</pre>"), ("<script", "</script>"),
                                                 ("<style", "</style>"), ("<textarea", "</textarea>")]
@@ -146,7 +146,7 @@ public enum PageSplitter {
             return nil
         }
 
-        private static func contains(_ line: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        private static func contains<Line: Collection>(_ line: Line, _ needle: [UInt8]) -> Bool where Line.Element == UInt8 {
             guard let first = needle.first, line.count >= needle.count else { return false }
             var index = line.startIndex
             while let found = line[index...].firstIndex(of: first) {
@@ -156,7 +156,7 @@ public enum PageSplitter {
             return false
         }
 
-        private func contains(_ line: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        private func contains<Line: Collection>(_ line: Line, _ needle: [UInt8]) -> Bool where Line.Element == UInt8 {
             Self.contains(line, needle)
         }
     }
