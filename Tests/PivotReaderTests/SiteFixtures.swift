@@ -85,6 +85,8 @@ struct SiteFixture {
                 result = send(result, .siteSearched(query: query, hits: hits), loads: &loads)
             case .drawPictures:
                 break  // these fixtures' pages have no picture files
+            case .loadPieces, .countMatches:
+                break  // nor pages large enough to be read in pieces
             }
         }
         return result

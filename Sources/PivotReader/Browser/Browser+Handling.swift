@@ -45,6 +45,32 @@ extension Browser {
             reader = current.knowingEndOfPage(piece)
             if linksPanel != nil { openLinksPanel() }
             return []
+        case .pageIndexed(let loadGeneration, let pageIndex):
+            guard loadGeneration == generation, var current = reader else { return [] }
+            let effects = current.knowIndex(pageIndex, at: pendingPlace?.sourceLine)
+            reader = current
+            return effects
+        case .piecesLoaded(let loadGeneration, let range, let page):
+            guard loadGeneration == generation, let current = reader else { return [] }
+            var next = current.replacingPieces(range, with: page).showingPictures(current.drawnPictures, notes: [])
+            if let place = pendingPlace {
+                pendingPlace = nil
+                next.restore(place)
+            }
+            let effects = next.piecesNeeded()
+            reader = next
+            if linksPanel != nil { openLinksPanel() }
+            return effects
+        case .endPiecesLoaded(let loadGeneration, let range, let page):
+            guard loadGeneration == generation, let current = reader else { return [] }
+            reader = current.knowingEndPieces(range, page: page)
+            return []
+        case .matchesCounted(let loadGeneration, let query, let counts):
+            guard loadGeneration == generation, var current = reader else { return [] }
+            current.countedMatches(of: query, counts: counts)
+            let effects = current.piecesNeeded()
+            reader = current
+            return effects
         case .pageChanged:
             guard let reader else { return [] }
             return [.open(PageRequest(path: path, reason: .reload, place: pendingPlace ?? reader.place))]

@@ -10,7 +10,10 @@ extension Browser {
 
     mutating func follow(link index: Int) -> [Effect] {
         guard let reader, reader.document.links.indices.contains(index) else {
-            note("no link \(index + 1) on this page")
+            let offset = reader?.document.linkNumberOffset ?? 0
+            // A very large page read in pieces knows the links around the reading place only.
+            note(reader?.pageIndex != nil ? "link \(index + 1 + offset) is not near here: scroll to it first"
+                 : "no link \(index + 1 + offset) on this page")
             return []
         }
         if awaitsSite {
@@ -79,7 +82,7 @@ extension Browser {
             let typed = linkEntry ?? ""
             linkEntry = nil
             guard let number = Int(typed), number > 0 else { return [] }
-            return follow(link: number - 1)
+            return follow(link: number - 1 - (reader?.document.linkNumberOffset ?? 0))
         default:
             // Esc, Ctrl-G or any other key: nothing is followed.
             linkEntry = nil

@@ -14,6 +14,14 @@ public enum BrowserEvent: Sendable {
     case restOfPage(generation: Int, PreparedPage)
     /// The end of a large page, parsed alone, for `G` while the rest is parsed.
     case endOfPage(generation: Int, PagePiece)
+    /// A very large page's pieces (see `PageIndex`), read in place of parsing it whole.
+    case pageIndexed(generation: Int, PageIndex)
+    /// The answer to `Effect.loadPieces`.
+    case piecesLoaded(generation: Int, Range<Int>, PreparedPage)
+    /// The last piece of a very large page, parsed ahead for `G`.
+    case endPiecesLoaded(generation: Int, Range<Int>, PreparedPage)
+    /// The answer to `Effect.countMatches`: the matches in each piece.
+    case matchesCounted(generation: Int, query: String, counts: [Int])
     /// The open page's file changed on disk.
     case pageChanged
     /// The answer to `Effect.searchSite`.

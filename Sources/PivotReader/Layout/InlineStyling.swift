@@ -22,7 +22,8 @@ enum InlineStyling {
         return style
     }
 
-    static func pieces(_ spans: Inlines, base: CellStyle, links: [Link], glyphs: Glyphs) -> [TextWrapper.Piece] {
+    static func pieces(_ spans: Inlines, base: CellStyle, links: [Link], glyphs: Glyphs,
+                       numberOffset: Int = 0) -> [TextWrapper.Piece] {
         var pieces: [TextWrapper.Piece] = []
         for (index, span) in spans.enumerated() {
             var spanStyle = style(span.style, base: base)
@@ -30,7 +31,7 @@ enum InlineStyling {
             pieces.append(TextWrapper.Piece(text: span.text, style: spanStyle))
             if let link = span.link, index + 1 == spans.count || spans[index + 1].link != link,
                showsNumber(links, link) {
-                pieces.append(TextWrapper.Piece(text: "[\(link + 1)]", style: CellStyle(.muted, .dim, link: link)))
+                pieces.append(TextWrapper.Piece(text: "[\(link + 1 + numberOffset)]", style: CellStyle(.muted, .dim, link: link)))
             }
         }
         return pieces

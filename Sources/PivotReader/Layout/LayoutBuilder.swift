@@ -138,7 +138,8 @@ struct LayoutBuilder {
         case .list(let list):
             self.list(list, column: column, depth: 0)
         case .table(let table):
-            var tableLayout = TableLayout(table: table, glyphs: glyphs, width: width - column, links: document.links)
+            var tableLayout = TableLayout(table: table, glyphs: glyphs, width: width - column, links: document.links,
+                                          linkNumberOffset: document.linkNumberOffset)
             for (offset, row) in tableLayout.rows().enumerated() {
                 emit(row.map { Run(column: column + $0.column, text: $0.text, style: $0.style) },
                      order: block.order, offset: offset)
@@ -166,7 +167,8 @@ struct LayoutBuilder {
     // MARK: - Text
 
     private mutating func text(_ spans: Inlines, base: CellStyle, column: Int, order: Int) {
-        let pieces = InlineStyling.pieces(spans, base: base, links: document.links, glyphs: glyphs)
+        let pieces = InlineStyling.pieces(spans, base: base, links: document.links, glyphs: glyphs,
+                                          numberOffset: document.linkNumberOffset)
         for line in TextWrapper.wrap(pieces, width: width - column) {
             var runs: [Run] = []
             var x = column

@@ -46,6 +46,18 @@ struct LayoutUnits: Sendable {
         return max(0, low - 1)
     }
 
+    /// The source line of the text of unit `index` (or of the nearest unit before it that has one).
+    func sourceLine(ofUnit index: Int) -> Int? {
+        for candidate in stride(from: min(index, units.count - 1), through: 0, by: -1) {
+            switch units[candidate].content {
+            case .block(let block): return block.line
+            case .summary(_, let body, _): if let first = body.first { return first.line }
+            case .nothing: continue
+            }
+        }
+        return nil
+    }
+
     /// Mirrors `LayoutBuilder`'s walk: top-level blocks are separated; a section body's first
     /// block takes the separator emitted before its section.
     private mutating func collect(_ blocks: [Block], stack: [Int], separated: Bool,

@@ -13,6 +13,7 @@ struct TableLayout {
     let glyphs: Glyphs
     let width: Int
     let links: [Link]
+    var linkNumberOffset = 0
 
     static let minimumColumnWidth = 3
 
@@ -73,7 +74,7 @@ struct TableLayout {
         var wrapped: [[TextWrapper.Line]] = []
         for (index, columnWidth) in widths.enumerated() {
             let spans = index < row.count ? row[index] : []
-            let pieces = InlineStyling.pieces(spans, base: base, links: links, glyphs: glyphs)
+            let pieces = InlineStyling.pieces(spans, base: base, links: links, glyphs: glyphs, numberOffset: linkNumberOffset)
             wrapped.append(TextWrapper.wrap(pieces, width: columnWidth))
         }
         let height = wrapped.map(\.count).max() ?? 1
@@ -121,7 +122,7 @@ struct TableLayout {
             for (index, cell) in row.enumerated() {
                 let header = index < table.header.count ? table.header[index].plainText : "\(index + 1)"
                 let pieces = [TextWrapper.Piece(text: header + ": ", style: CellStyle(.heading, .bold))]
-                    + InlineStyling.pieces(cell, base: CellStyle(), links: links, glyphs: glyphs)
+                    + InlineStyling.pieces(cell, base: CellStyle(), links: links, glyphs: glyphs, numberOffset: linkNumberOffset)
                 for line in TextWrapper.wrap(pieces, width: width) {
                     var x = 0
                     var cells: [Cell] = []

@@ -52,7 +52,7 @@ struct BrowserRenderer {
     private func linkLine(_ index: Int, in document: Document) -> Panels.Line {
         let link = document.links[index]
         let shown = link.text.isEmpty ? link.target : link.text
-        return [("[\(index + 1)] ", CellStyle(.muted)), (shown, CellStyle(.link, .underline)),
+        return [("[\(index + 1 + document.linkNumberOffset)] ", CellStyle(.muted)), (shown, CellStyle(.link, .underline)),
                 ("  → " + describe(browser.target(ofLink: index)), CellStyle(.muted))]
     }
 

@@ -48,7 +48,7 @@ enum Panels {
         if !document.links.isEmpty {
             lines += [[], [("Links", CellStyle(.heading, .bold))], []]
             for (index, link) in document.links.enumerated() {
-                lines.append([("[\(index + 1)] ", CellStyle(.muted)), (link.target, CellStyle(.link, .underline)),
+                lines.append([("[\(index + 1 + document.linkNumberOffset)] ", CellStyle(.muted)), (link.target, CellStyle(.link, .underline)),
                               (link.text.isEmpty ? "" : "  " + link.text, CellStyle(.muted, .dim))])
             }
         }

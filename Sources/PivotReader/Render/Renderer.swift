@@ -123,8 +123,8 @@ struct Renderer {
             left = state.overlay == .help(scroll: state.overlayScroll) ? "Help" :
                 (state.overlay == .info(scroll: state.overlayScroll) ? "Page info" : "Outline")
             leftStyle = CellStyle(.status, .bold)
-        } else if let focus = state.focus {
-            left = state.document.sections[focus].title
+        } else if let title = state.focusTitle {
+            left = title
             leftStyle = style
         } else {
             // Scrolling must not rewrite this line: without a focus it holds a fixed hint.

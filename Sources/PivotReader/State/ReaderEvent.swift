@@ -32,6 +32,12 @@ public enum Effect: Hashable, Sendable {
     case readSite
     /// Draw the page's pictures; answer with `BrowserEvent.picturesDrawn`.
     case drawPictures(PictureRequest)
+    /// Parse these pieces of a very large page (see `PageIndex`); answer with
+    /// `BrowserEvent.piecesLoaded`.
+    case loadPieces(Range<Int>)
+    /// Count a search's matches in each piece of a very large page; answer with
+    /// `BrowserEvent.matchesCounted`.
+    case countMatches(String)
 }
 
 public struct Size: Hashable, Sendable {

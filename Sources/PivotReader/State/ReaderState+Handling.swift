@@ -1,6 +1,14 @@
 /// Routes each event to the part of the reader it is meant for.
 extension ReaderState {
     mutating func handle(_ event: ReaderEvent) -> [Effect] {
+        let effects = handleEvent(event)
+        // A page read in pieces may need others now (see `piecesNeeded`).
+        guard pageIndex != nil, !effects.contains(.quit) else { return effects }
+        if focus != nil { focusElsewhere = nil }
+        return effects + piecesNeeded()
+    }
+
+    private mutating func handleEvent(_ event: ReaderEvent) -> [Effect] {
         switch event {
         case .resize(let newSize):
             resize(to: newSize)
@@ -45,7 +53,8 @@ extension ReaderState {
             showTopOfPage()
             scrollToStart()
         case .character("G"), .character(">"), .end:
-            scrollToEnd()
+            // A page read in pieces has its last piece parsed ahead: no layout of these first.
+            if pageIndex == nil || reachesPageEnd || endPieces == nil { scrollToEnd() }
             awaitsEnd = isPartial
             showEndOfPage()
         case .tab, .character("]"): moveFocus(forward: true)

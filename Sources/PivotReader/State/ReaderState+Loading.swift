@@ -8,6 +8,9 @@ public enum PagePart: Hashable, Sendable {
     case top
     /// The end of the page, parsed alone; its block lines start after `lineOffset` lines of the page.
     case end(lineOffset: Int)
+    /// Pieces of a very large page, parsed together (see `PageIndex`): the reader holds only
+    /// those around its reading place.
+    case pieces(Range<Int>)
 }
 
 /// A part of a page, parsed alone, with its stand-ins.
@@ -50,7 +53,8 @@ extension ReaderState {
     /// The end of the page, parsed alone: `G` shows it until the whole page arrives (at once,
     /// when `G` was pressed already).
     public func knowingEndOfPage(_ end: PagePiece) -> ReaderState {
-        guard part == .top else { return self }
+        // A page read in pieces keeps it too, for `G` from any piece.
+        guard part == .top || (pageIndex != nil && !reachesPageEnd) else { return self }
         var copy = self
         // The end has no front matter of its own: the page's title and notes are the top's.
         var end = end
@@ -64,29 +68,59 @@ extension ReaderState {
 
     /// `G` on the top part: the end part, at its end, when it is known.
     mutating func showEndOfPage() {
-        guard part == .top, let end = endOfPage else { return }
-        let top = PagePiece(document: document, standIns: standIns, lineOffset: 0)
+        if pageIndex != nil, !reachesPageEnd, let end = endPieces {
+            // A page read in pieces: its last piece, parsed ahead.
+            requestedPieces = end.range
+            awaitsEnd = true
+            self = replacingPieces(end.range, with: end.page)
+            return
+        }
+        // On a page read in pieces, the end part shows at once while the last pieces come.
+        guard part == .top || (pageIndex != nil && !reachesPageEnd), let end = endOfPage else { return }
+        let top = part == .top ? PagePiece(document: document, standIns: standIns, lineOffset: 0) : topOfPage
         switchPart(to: end, part: .end(lineOffset: end.lineOffset))
         topOfPage = top
         scrollToEnd()
         awaitsEnd = true
     }
 
-    /// `g` on the end part: back to the top part.
+    /// `g` on the end part (or on pieces past the top of a page read in pieces): the top part.
     mutating func showTopOfPage() {
-        guard case .end = part, let top = topOfPage else { return }
-        let end = PagePiece(document: document, standIns: standIns, lineOffset: part.lineOffset)
+        guard let top = topOfPage else { return }
+        if case .end = part {
+            endOfPage = PagePiece(document: document, standIns: standIns, lineOffset: part.lineOffset)
+        } else {
+            guard pageIndex != nil, !reachesPageStart else { return }
+        }
         switchPart(to: top, part: .top)
-        endOfPage = end
     }
 
     private mutating func switchPart(to piece: PagePiece, part newPart: PagePart) {
+        let focusWas = pageIndex == nil ? nil : focusPlace(sectionLines: document.sectionLines())
         var next = ReaderState(document: piece.document, settings: settings, size: windowSize,
                                standIns: piece.standIns, now: playback.now)
         next.playback = playback
         next.part = newPart
         next.message = message
         next.drawnPictureSources = drawnPictureSources
+        // A page read in pieces keeps what it knows of the whole page.
+        next.pageIndex = pageIndex
+        next.topOfPage = topOfPage
+        next.endOfPage = endOfPage
+        next.pieceMatchCounts = pieceMatchCounts
+        next.countsAsked = countsAsked
+        next.endPieces = endPieces
+        next.searchAwaitsPage = searchAwaitsPage
+        next.searchGoesForward = searchGoesForward
+        if let search, pageIndex != nil {
+            next.search = search
+            next.searchMatches = SearchIndex.matches(of: search, in: piece.document, glyphs: settings.glyphs)
+        }
+        if pageIndex != nil {
+            let sectionAtLine = Dictionary(piece.document.sectionLines().map { ($0.value + piece.lineOffset, $0.key) },
+                                           uniquingKeysWith: min)
+            next.refocus(focusWas, sectionAtLine: sectionAtLine)
+        }
         self = next
     }
 
@@ -124,6 +158,10 @@ extension ReaderState {
             next.search = search
             next.searchCursor = isTop ? searchCursor : nil
             next.searchMatches = SearchIndex.matches(of: search, in: document, glyphs: settings.glyphs)
+            next.searchAwaitsPage = searchAwaitsPage
+            next.message = message ?? next.message
+            next.resumeSearch()
+            return next
         }
         next.message = message ?? next.message
         return next

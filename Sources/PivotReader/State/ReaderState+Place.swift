@@ -26,11 +26,14 @@ extension ReaderState {
     /// The place to come back to: the top line's text, as a resize keeps it.
     public var place: PagePlace {
         let topAnchor = layout.lines.indices.contains(top) ? layout.lines[top].anchor : nil
-        guard case .end(let lineOffset) = part else {
+        let isEnd: Bool
+        if case .end = part { isEnd = true } else { isEnd = false }
+        guard isEnd || pageIndex != nil else {
             return PagePlace(anchor: readingAnchor ?? topAnchor, folds: folds, focus: focus, search: search)
         }
-        // An end part's blocks and sections are its own: only the file's line means the same later.
-        let line = (readingAnchor ?? topAnchor).flatMap { document.line(ofOrder: $0.order) }.map { $0 + lineOffset }
+        // An end part's (or pieces') blocks and sections are its own: only the file's line means
+        // the same later.
+        let line = (readingAnchor ?? topAnchor).flatMap { document.line(ofOrder: $0.order) }.map { $0 + partLineOffset }
         return PagePlace(sourceLine: line, search: search)
     }
 
@@ -44,7 +47,7 @@ extension ReaderState {
             searchMatches = SearchIndex.matches(of: search, in: document, glyphs: settings.glyphs)
         }
         let anchor = place.anchor ?? place.sourceLine.flatMap { line in
-            document.order(atLine: line - part.lineOffset).map { Anchor(order: $0, offset: 0) }
+            document.order(atLine: line - partLineOffset).map { Anchor(order: $0, offset: 0) }
         }
         if let anchor {
             scroll(to: line(showing: anchor))

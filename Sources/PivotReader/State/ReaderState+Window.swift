@@ -7,7 +7,7 @@ extension ReaderState {
     /// Lines kept laid out beyond each edge of the page.
     var windowMargin: Int { pageHeight * 2 }
 
-    var laysOutWhole: Bool { units.count <= settings.wholeLayoutLimit }
+    var laysOutWhole: Bool { !laysOutWindowsOnly && units.count <= settings.wholeLayoutLimit }
 
     /// Lays out the units around `anchor`, with at least `before` lines above its line and `after`
     /// lines from it on where the page has them (the whole page when it is small). Keeps `top` on

@@ -82,6 +82,31 @@ public struct ReaderState: Sendable {
     var topOfPage: PagePiece?
     /// `G` was pressed on a partial page: the end of the whole page is wanted when it comes.
     var awaitsEnd = false
+    /// Pieces of a very large page are laid out a window at a time however few units they have:
+    /// a piece laid out whole cost `G` 90 million instructions.
+    let laysOutWindowsOnly: Bool
+    /// A very large page's pieces, once the edge has read where they are (see `ReaderState+Pieces`).
+    var pageIndex: PageIndex?
+    /// The pieces asked of the edge and not yet come.
+    var requestedPieces: Range<Int>?
+    /// The search's matches in each piece of a very large page, once counted; asked once a search.
+    var pieceMatchCounts: [Int]?
+    var countsAsked = false
+    /// A match `n` went to, shown when its pieces come.
+    var pendingMatch: PendingMatch?
+    /// A search typed before the page was all read: it goes on when the rest comes.
+    var searchAwaitsPage = false
+    var searchGoesForward = true
+    /// The last piece of a very large page, parsed ahead for `G` (in place of the end part).
+    var endPieces: (range: Range<Int>, page: PreparedPage)?
+    /// The focused section when it lies in pieces the reader no longer holds: its source line
+    /// (to focus it again when they come back) and its title (the status line still shows it).
+    var focusElsewhere: (line: Int, title: String)?
+
+    /// The focused section's title, for the status line.
+    public var focusTitle: String? {
+        focus.map { document.sections[$0].title } ?? focusElsewhere?.title
+    }
 
     public init(document: Document, settings: ReaderSettings = ReaderSettings(), size: Size,
                 standIns: [String: Animation] = [:], now: Int = 0) {
@@ -91,7 +116,8 @@ public struct ReaderState: Sendable {
 
     /// With the page's units made already (on another thread, for a large page).
     init(document: Document, settings: ReaderSettings, size: Size, standIns: [String: Animation], now: Int,
-         units: LayoutUnits) {
+         units: LayoutUnits, laysOutWindowsOnly: Bool = false) {
+        self.laysOutWindowsOnly = laysOutWindowsOnly
         self.document = document
         self.settings = settings
         self.standIns = standIns
@@ -145,8 +171,15 @@ public struct ReaderState: Sendable {
         switch part {
         case .top where top >= maxTop: return "loading"
         case .end where top >= maxTop: return "Bot"
-        case .end: return "loading"
+        case .end where pageIndex == nil: return "loading"
+        case .pieces where top >= maxTop && !reachesPageEnd: return "loading"
         default: break
+        }
+        if pageIndex != nil {
+            // A very large page read in pieces: how far through the page's lines the top is.
+            if top == 0, reachesPageStart, layout.reachesStart { return "Top" }
+            if top >= maxTop, reachesPageEnd, layout.reachesEnd { return "Bot" }
+            return Self.percent(line: topSourceLine ?? 0, of: pageIndex?.lineCount ?? 1)
         }
         let total = layout.lines.count
         if layout.isComplete, total <= pageHeight { return "All" }
@@ -155,9 +188,13 @@ public struct ReaderState: Sendable {
         guard !layout.isComplete, layout.lines.indices.contains(top) else {
             return "\(min(99, (top + pageHeight) * 100 / max(1, total)))%"
         }
-        // A window of a large page: how far through the page's units the top line is.
-        let unit = units.index(containing: layout.lines[top].anchor)
-        return "\(min(99, (unit + 1) * 100 / max(1, units.count)))%"
+        // A window of a large page: how far through the page's lines the top line's text is (as
+        // for a page read in pieces, which cannot count its units).
+        return Self.percent(line: topSourceLine ?? 0, of: document.lineCount)
+    }
+
+    static func percent(line: Int, of count: Int) -> String {
+        "\(min(99, max(0, line) * 100 / max(1, count)))%"
     }
 }
 

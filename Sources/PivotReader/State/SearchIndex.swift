@@ -37,7 +37,8 @@ struct SearchIndex {
             for block in blocks {
                 switch block.kind {
                 case .paragraph(let spans), .heading(_, let spans):
-                    let text = InlineStyling.pieces(spans, base: CellStyle(), links: document.links, glyphs: glyphs)
+                    let text = InlineStyling.pieces(spans, base: CellStyle(), links: document.links, glyphs: glyphs,
+                                                          numberOffset: document.linkNumberOffset)
                         .map(\.text).joined()
                     scan(text, order: block.order, sections: sections)
                 case .code(_, let code):
@@ -65,5 +66,13 @@ struct SearchIndex {
         guard !needle.isEmpty else { return [] }
         visit(document.blocks, sections: [])
         return matches
+    }
+}
+
+extension Document {
+    /// How many times a search finds `query` in the page, as `/` counts (for the pieces of a
+    /// very large page, counted by the edge one piece at a time).
+    public func searchMatchCount(of query: String, glyphs: Glyphs) -> Int {
+        SearchIndex.matches(of: query, in: self, glyphs: glyphs).count
     }
 }
