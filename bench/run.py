@@ -41,7 +41,7 @@ import termbench as tb
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
-KEYS = {"line": "j", "page": "<Space>", "end": "G", "quit": "q"}
+KEYS = {"line": "j", "page": "<Space>", "end": "G", "quit": "q", "search": "/"}
 
 
 def readers(pivot_bin, peers, animate):
@@ -88,6 +88,7 @@ FIGURES = [
     ("resize_bytes", "resize bytes", "B"),
     ("resize_ms", "resize → settled", "ms"),
     ("open_end_ms", "open and reach the end (spawn → last words on screen)", "ms"),
+    ("search_end_rss_kb", "peak memory after searching for the last words (max RSS)", "KiB"),
     ("quit_ms", "quit (q) → exit", "ms"),
     ("peak_rss_kb", "peak memory (max RSS)", "KiB"),
 ]
@@ -100,10 +101,13 @@ TARGETS = {
     "page_bytes": [("≤1.2×", 1.2, "medium")],
     "line_lat_ms": [("≤2×", 2.0, "pivot")],
     "page_lat_ms": [("≤2×", 2.0, "pivot")],
-    "peak_rss_kb": [("≤4×", 4.0, "pivot")],
+    "peak_rss_kb": [("≤3×", 3.0, "pivot")],
     "open_end_ms": [("≤4×", 4.0, "big")],
 }
-ABSOLUTE_TARGETS = {"resize_ms": [("≤50 ms", 50.0, "big")]}
+ABSOLUTE_TARGETS = {"resize_ms": [("≤50 ms", 50.0, "big")],
+                    # Issue 14: a 10 MiB page in lynx's memory, and a search to its end in half again.
+                    "peak_rss_kb": [("≤32 MB", 32768, "big")],
+                    "search_end_rss_kb": [("≤48 MB", 49152, "big")]}
 
 
 def mean(xs):
@@ -203,6 +207,25 @@ def open_and_end(reader, doc, cols, rows, cfg):
         return (hit - s.t0) * 1e3 if hit is not None else None
     finally:
         s.close()
+
+
+def search_near_end(reader, doc, cols, rows, cfg):
+    """A fresh spawn: search for the page's last words (`/WORDS` Enter) as soon as it is painted;
+    the reader's peak memory (max RSS) once they are on screen. Returns KiB or None."""
+    if "search" not in reader["keys"]:
+        return None
+    argv = [a.replace("{doc}", str(doc["path"])) for a in reader["argv"]]
+    s = tb.Session(argv, cols, rows, env=dict(tb.bench_env(), **reader.get("env", {})))
+    found = None
+    try:
+        if s.wait_for(doc["marker"], cfg.startup_timeout) is not None:
+            s.send(tb.key_bytes(reader["keys"]["search"]) + doc["end_marker"].encode() + b"\r")
+            found = s.wait_for(doc["end_marker"], cfg.startup_timeout)
+            s.collect(cfg.settle, cfg.settle)
+            s.quit(tb.key_bytes(reader["keys"]["quit"]), cfg.quit_timeout)
+    finally:
+        rss = s.close()
+    return rss if found is not None else None
 
 
 def summarize(values):
@@ -406,6 +429,7 @@ def main():
                     sample = run_once(r, doc, cols, rows, cfg)
                     if doc.get("end_marker") and "error" not in sample:
                         sample["open_end_ms"] = open_and_end(r, doc, cols, rows, cfg)
+                        sample["search_end_rss_kb"] = search_near_end(r, doc, cols, rows, cfg)
                     raw = sample.pop("_raw", None)
                     if raw is not None and rep == 0:
                         (scratch / "captures" / f"{doc_name}-{size}-{r['name']}.raw").write_bytes(raw)

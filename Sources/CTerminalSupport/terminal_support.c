@@ -6,6 +6,7 @@
 #include "terminal_support.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -136,4 +137,8 @@ void pv_lower_thread_priority(void) {
     if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) != 0) {
         (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
     }
+}
+
+void pv_release_free_memory(void) {
+    malloc_trim(0);
 }

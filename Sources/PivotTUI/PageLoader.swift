@@ -31,17 +31,35 @@ enum PageLoader {
     /// while the whole page is parsed. Nil when no safe cut is found: `G` then waits.
     static func end(of path: String, site: SiteContext? = nil) -> PagePiece? {
         guard let (bytes, linesBefore) = try? FileReader.readEnd(path, count: endReadBytes),
-              let firstBreak = bytes.firstIndex(of: UInt8(ascii: "\n")),
-              let text = try? PageSource.text(from: bytes[(firstBreak + 1)...]),
-              let cut = PageSplitter.tailStart(of: text, minimum: 16_384) else { return nil }
-        let linesToCut = linesBefore + 1 + text.utf8[..<cut].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let loaded = page(PageParser.document(from: String(text[cut...]), site: site ?? FileSite(pagePath: path)), at: path)
-        return PagePiece(document: loaded.document, standIns: loaded.standIns, lineOffset: linesToCut)
+              let (document, lineOffset) = PageParser.end(of: bytes, linesBefore: linesBefore,
+                                                          site: site ?? FileSite(pagePath: path)) else { return nil }
+        let loaded = page(document, at: path)
+        return PagePiece(document: loaded.document, standIns: loaded.standIns, lineOffset: lineOffset)
     }
 
     /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
     /// and parsed alone; `rest` then reads and parses the whole page, on another thread. Code is
     /// highlighted in `rest` too: the first paint never waits for the highlighter.
+    /// A page to read on screen: its first part, and what comes after the first paint (the whole
+    /// page, or the pieces of a very large one).
+    struct Opened {
+        var first: LoadedPage
+        var rest: (@Sendable () -> LoadedPage)?
+        var pieces: PagePieces?
+    }
+
+    /// A page to read on screen (see `open(_:site:)`); a very large page is read in pieces
+    /// (`PagePiecesLoader`) instead of parsed whole.
+    static func opened(_ path: String?, site knownSite: SiteContext? = nil) throws -> Opened {
+        let (first, rest) = try open(path, site: knownSite)
+        guard rest != nil, let path, path != "-", let size = FileReader.size(of: path), size > PagePiecesLoader.threshold,
+              first.document.lineCount > 0 else {
+            return Opened(first: first, rest: rest, pieces: nil)
+        }
+        return Opened(first: first, rest: nil,
+                      pieces: PagePiecesLoader.pieces(of: path, site: knownSite ?? FileSite(pagePath: path)))
+    }
+
     static func open(_ path: String?, site knownSite: SiteContext? = nil) throws
         -> (first: LoadedPage, rest: (@Sendable () -> LoadedPage)?) {
         guard let path, path != "-" else { return (try load(path), nil) }
@@ -108,7 +126,7 @@ enum PageLoader {
 
     /// The document with the stand-ins found beside the page for its images; `finished` also
     /// highlights its code (the slow part, done after the first paint).
-    private static func page(_ document: Document, at path: String, finished isFinished: Bool = true) -> LoadedPage {
+    static func page(_ document: Document, at path: String, finished isFinished: Bool = true) -> LoadedPage {
         let directory = FileSite.directory(of: path)
         let page = withStandIns(document) { name in
             (try? FileReader.read(directory + "/" + name, limit: framesByteLimit)).map { String(decoding: $0, as: UTF8.self) }

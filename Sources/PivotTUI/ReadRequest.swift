@@ -116,9 +116,16 @@ struct ReadRequest {
     private func runPage(_ target: SiteTarget, plainText: Bool) {
         let page: LoadedPage
         var rest: (@Sendable () -> LoadedPage)?
+        var pieces: PagePieces?
         do {
-            // On screen a large page opens on its top while the rest is parsed; plain text needs it all.
-            if plainText { page = try PageLoader.load(file) } else { (page, rest) = try PageLoader.open(file) }
+            // On screen a large page opens on its top while the rest is parsed (or, very large,
+            // read in pieces); plain text needs it all.
+            if plainText {
+                page = try PageLoader.load(file)
+            } else {
+                let opened = try PageLoader.opened(file)
+                (page, rest, pieces) = (opened.first, opened.rest, opened.pieces)
+            }
         } catch {
             Diagnostics.fail("\(error)")
         }
@@ -135,19 +142,20 @@ struct ReadRequest {
         let wholePage = rest.map { make in
             { @Sendable in let whole = make(); return PreparedPage(document: whole.document, standIns: whole.standIns) }
         }
-        let endOfPage: Navigator.PageEnd? = rest == nil ? nil : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
+        let endOfPage: Navigator.PageEnd? = rest == nil && pieces == nil ? nil
+            : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
         let navigator = SiteNavigator.navigator(folder: folder, start: pagePath == nil ? page : nil)
         let outcome = TerminalSession.run(
             start: { size, now in
-                var browser = Browser(page: first, path: pagePath, isPartial: rest != nil, settings: settings, size: size,
+                var browser = Browser(page: first, path: pagePath, isPartial: rest != nil || pieces != nil, settings: settings, size: size,
                                       awaitsSite: folder != nil && pagePath != nil, now: now)
                 browser.shareCommand = Self.shareCommand(folder: folder)
                 return browser
             },
-            rest: wholePage, end: endOfPage, navigator: navigator, options: options, localeNote: localeNote,
+            rest: wholePage, end: endOfPage, pieces: pieces, navigator: navigator, options: options, localeNote: localeNote,
             watchesFiles: watch && pagePath != nil)
         finish(outcome) {
-            let whole = rest.map { $0() } ?? page
+            let whole = pieces != nil ? ((try? PageLoader.load(file)) ?? page) : rest.map { $0() } ?? page
             writePlain(whole.document, standIns: whole.standIns, path: pagePath, folder: folder)
         }
     }
@@ -179,8 +187,11 @@ struct ReadRequest {
             if case (_, .failed(let reason))? = opening { note = reason }
         }
         if plainText {
-            if case (let request, .page(let page, let rest, _))? = opening {
-                let whole = rest?().document ?? page.document
+            if case (let request, .page(let page, let rest, _, let pieces))? = opening {
+                // Plain text is the whole page, even one the screen reads in pieces.
+                let wholePieces = pieces == nil ? nil : request.path.flatMap { try? folder.confinedFile($0) }
+                    .flatMap { try? PageLoader.load($0).document }
+                let whole = wholePieces ?? rest?().document ?? page.document
                 writePlain(whole, standIns: page.standIns, path: request.path, folder: folder)
             } else if deepLink != nil {
                 // The page asked for is not there: say so, as for a missing file.
@@ -195,17 +206,19 @@ struct ReadRequest {
         let settings = self.settings
         var firstRest: Navigator.PageRest?
         var firstEnd: Navigator.PageEnd?
-        if case (_, .page(_, let rest, let end))? = opening {
+        var firstPieces: PagePieces?
+        if case (_, .page(_, let rest, let end, let pieces))? = opening {
             firstRest = rest
             firstEnd = end
+            firstPieces = pieces
         }
         let outcome = TerminalSession.run(
             start: { size, now in
                 var browser = Browser(site: site, settings: settings, size: size, now: now)
                 browser.shareCommand = Self.shareCommand(folder: folder)
                 switch opening {
-                case (let request, .page(let page, let rest, _))?:
-                    browser = update(browser, .pageLoaded(request, page, isPartial: rest != nil)).0
+                case (let request, .page(let page, let rest, _, let pieces))?:
+                    browser = update(browser, .pageLoaded(request, page, isPartial: rest != nil || pieces != nil)).0
                 case (_, .failed(let reason))?:
                     browser.note(reason)
                 case nil:
@@ -214,7 +227,7 @@ struct ReadRequest {
                 if let note { browser.note(note) }
                 return browser
             },
-            rest: firstRest, end: firstEnd, navigator: SiteNavigator.navigator(folder: folder, start: nil),
+            rest: firstRest, end: firstEnd, pieces: firstPieces, navigator: SiteNavigator.navigator(folder: folder, start: nil),
             options: options, localeNote: localeNote, watchesFiles: watch)
         finish(outcome) { PlainOutput.write(SiteListing.text(site)) }
     }

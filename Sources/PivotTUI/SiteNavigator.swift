@@ -46,9 +46,12 @@ enum SiteNavigator {
         }
         do {
             let context: SiteContext = site.map { SiteFolderContext(site: $0, folder: folder) } ?? FileSite(pagePath: file)
-            let (first, rest) = try PageLoader.open(file, site: context)
-            let prepared = PreparedPage(document: first.document, standIns: first.standIns)
-            guard let rest else { return .page(prepared, rest: nil, end: nil) }
+            let opened = try PageLoader.opened(file, site: context)
+            let prepared = PreparedPage(document: opened.first.document, standIns: opened.first.standIns)
+            if let pieces = opened.pieces {
+                return .page(prepared, rest: nil, end: { PageLoader.end(of: file, site: context) }, pieces: pieces)
+            }
+            guard let rest = opened.rest else { return .page(prepared, rest: nil, end: nil) }
             return .page(prepared,
                          rest: { let whole = rest(); return PreparedPage(document: whole.document, standIns: whole.standIns) },
                          end: { PageLoader.end(of: file, site: context) })

@@ -18,7 +18,12 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
         readyDescriptor = ends[0]
         writeEnd = ends[1]
         pthread_mutex_init(&mutex, nil)
-        guard ThreadStart.spawn({ [self] in self.finish(work()) }) else {
+        guard ThreadStart.spawn({ [self] in
+            let value = work()
+            // What the work let go of goes back to the system, not to this thread's arena.
+            pv_release_free_memory()
+            self.finish(value)
+        }) else {
             close(ends[0])
             close(ends[1])
             return nil

@@ -13,6 +13,25 @@ public struct PicturesDrawn: Sendable {
     }
 }
 
+/// A very large page, read a few pieces at a time instead of whole (see `PageIndex`); each runs
+/// on a thread of the loop's.
+public struct PagePieces: Sendable {
+    /// Reads the file once, a chunk at a time, for where its pieces are.
+    public var index: @Sendable () -> PageIndex?
+    /// Reads and parses the pieces `range`.
+    public var load: @Sendable (PageIndex, Range<Int>) -> PreparedPage?
+    /// A search's matches in each piece (each parsed and let go in turn).
+    public var countMatches: @Sendable (PageIndex, String, Glyphs) -> [Int]
+
+    public init(index: @escaping @Sendable () -> PageIndex?,
+                load: @escaping @Sendable (PageIndex, Range<Int>) -> PreparedPage?,
+                countMatches: @escaping @Sendable (PageIndex, String, Glyphs) -> [Int]) {
+        self.index = index
+        self.load = load
+        self.countMatches = countMatches
+    }
+}
+
 /// What the run loop asks of the program for the browser: pages, the site, a search through it.
 /// The program (PivotTUI) reads files; the loop only calls these.
 public struct Navigator: Sendable {
@@ -22,7 +41,7 @@ public struct Navigator: Sendable {
     public typealias PageEnd = @Sendable () -> PagePiece?
 
     public enum Opening: Sendable {
-        case page(PreparedPage, rest: PageRest?, end: PageEnd?)
+        case page(PreparedPage, rest: PageRest?, end: PageEnd?, pieces: PagePieces? = nil)
         case failed(String)
     }
 

@@ -14,6 +14,21 @@ struct SessionLoop {
     private var siteReading: BackgroundWork<Site?>?
     /// Which page load the running parts belong to.
     private var partsGeneration = 0
+    /// Browsers just replaced, kept until the screen is painted (`dropRetired`).
+    private var retired: [Browser] = []
+
+    /// Frees what the last keys let go of, once the screen shows their answer.
+    mutating func dropRetired() {
+        retired.removeAll()
+    }
+
+    /// A very large page read in pieces: its index being read, the pieces being parsed.
+    private var pieces: PagePieces?
+    private var pageIndex: PageIndex?
+    private var indexWork: BackgroundWork<PageIndex?>?
+    private var piecesWork: BackgroundWork<(Range<Int>, PreparedPage?)>?
+    private var endPiecesWork: BackgroundWork<(Range<Int>, PreparedPage?)>?
+    private var waitingPieces: Range<Int>?
     private var watcher: FileWatcher?
     private var watchedPath: String?
     /// Pictures being drawn, one request at a time; the latest request waits its turn.
@@ -30,7 +45,8 @@ struct SessionLoop {
     /// The descriptors to poll besides the keys, in the order `takeFinishedWork` expects.
     var descriptors: [Int32] {
         [rest?.readyDescriptor ?? -1, end?.readyDescriptor ?? -1, siteReading?.readyDescriptor ?? -1,
-         watcher?.descriptor ?? -1, pictureWork?.readyDescriptor ?? -1]
+         watcher?.descriptor ?? -1, pictureWork?.readyDescriptor ?? -1, indexWork?.readyDescriptor ?? -1,
+         piecesWork?.readyDescriptor ?? -1, endPiecesWork?.readyDescriptor ?? -1]
     }
 
     /// A note for the status line, unless one is there already (a page's own note comes first).
@@ -44,6 +60,8 @@ struct SessionLoop {
     @discardableResult
     mutating func send(_ event: BrowserEvent) -> Bool {
         let (next, effects) = update(browser, event)
+        // A document the key let go of (a very large page's pieces) is freed after the paint.
+        if retired.count < 4 { retired.append(browser) }
         browser = next
         for effect in effects {
             switch effect {
@@ -55,6 +73,10 @@ struct SessionLoop {
                 startReadingSite()
             case .drawPictures(let request):
                 drawPictures(request)
+            case .loadPieces(let range):
+                loadPieces(range)
+            case .countMatches(let query):
+                if countMatches(query) { return true }
             case .searchSite(let query):
                 // The list says "searching…" while the pages are read.
                 screen.show(browser)
@@ -67,9 +89,9 @@ struct SessionLoop {
 
     private mutating func open(_ request: PageRequest) -> Bool {
         switch navigator.open(request, browser.site) {
-        case .page(let page, let pageRest, let pageEnd):
-            let quit = send(.pageLoaded(request, page, isPartial: pageRest != nil))
-            startParts(rest: pageRest, end: pageEnd)
+        case .page(let page, let pageRest, let pageEnd, let pagePieces):
+            let quit = send(.pageLoaded(request, page, isPartial: pageRest != nil || pagePieces != nil))
+            startParts(rest: pageRest, end: pageEnd, pieces: pagePieces)
             watchOpenPage()
             return quit
         case .failed(let reason):
@@ -79,10 +101,23 @@ struct SessionLoop {
 
     /// A large page's whole and its end, each parsed on a thread of its own (the end is ready
     /// long before the whole page). Parts of an earlier page are dropped.
-    mutating func startParts(rest pageRest: Navigator.PageRest?, end pageEnd: Navigator.PageEnd?) {
+    mutating func startParts(rest pageRest: Navigator.PageRest?, end pageEnd: Navigator.PageEnd?,
+                             pieces pagePieces: PagePieces? = nil) {
         partsGeneration = browser.generation
         rest = nil
         end = nil
+        pieces = pagePieces
+        pageIndex = nil
+        indexWork = nil
+        piecesWork = nil
+        endPiecesWork = nil
+        waitingPieces = nil
+        if let pagePieces {
+            end = pageEnd.flatMap { BackgroundWork($0) }
+            indexWork = BackgroundWork(pagePieces.index)
+            if indexWork == nil, let index = pagePieces.index() { takeIndex(index) }
+            return
+        }
         guard let pageRest else { return }
         rest = BackgroundWork(pageRest)
         if rest == nil {
@@ -91,6 +126,37 @@ struct SessionLoop {
             return
         }
         end = pageEnd.flatMap { BackgroundWork($0) }
+    }
+
+    private mutating func takeIndex(_ index: PageIndex) {
+        pageIndex = index
+        send(.pageIndexed(generation: partsGeneration, index))
+        // The last piece, parsed ahead so that `G` needs no wait.
+        guard let load = pieces?.load, !index.pieces.isEmpty else { return }
+        let last = (index.pieces.count - 1)..<index.pieces.count
+        endPiecesWork = BackgroundWork { (last, load(index, last)) }
+    }
+
+    /// Parses the pieces the reader asks for on a thread, one request at a time (the latest waits).
+    private mutating func loadPieces(_ range: Range<Int>) {
+        guard let pieces, let pageIndex else { return }
+        guard piecesWork == nil else {
+            waitingPieces = range
+            return
+        }
+        let load = pieces.load
+        piecesWork = BackgroundWork { (range, load(pageIndex, range)) }
+        if piecesWork == nil, let page = load(pageIndex, range) {
+            send(.piecesLoaded(generation: partsGeneration, range, page))
+        }
+    }
+
+    /// Counts a search's matches piece by piece, here and now (the status line says "searching…").
+    private mutating func countMatches(_ query: String) -> Bool {
+        guard let pieces, let pageIndex else { return false }
+        screen.show(browser)
+        let counts = pieces.countMatches(pageIndex, query, browser.settings.glyphs)
+        return send(.matchesCounted(generation: partsGeneration, query: query, counts: counts))
     }
 
     private var siteReadStarted = false
@@ -163,6 +229,25 @@ struct SessionLoop {
                 waitingPictures = nil
                 drawPictures(waiting)
             }
+            changed = true
+        }
+        if ready.count > 5, ready[5], let work = indexWork, let found = work.take() {
+            indexWork = nil
+            if let found { takeIndex(found) }
+            changed = true
+        }
+        if ready.count > 6, ready[6], let work = piecesWork, let (range, page) = work.take() {
+            piecesWork = nil
+            if let page { send(.piecesLoaded(generation: partsGeneration, range, page)) }
+            if let waiting = waitingPieces {
+                waitingPieces = nil
+                loadPieces(waiting)
+            }
+            changed = true
+        }
+        if ready.count > 7, ready[7], let work = endPiecesWork, let (range, page) = work.take() {
+            endPiecesWork = nil
+            if let page { send(.endPiecesLoaded(generation: partsGeneration, range, page)) }
             changed = true
         }
         return changed

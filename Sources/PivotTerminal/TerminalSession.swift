@@ -62,7 +62,7 @@ public enum TerminalSession {
     /// Runs the browser until the reader quits. `start` makes it for the screen's size and the
     /// clock's time; `rest` and `end` are the first page's parts still to come (a large page).
     public static func run(start: (Size, Int) -> Browser, rest: Navigator.PageRest? = nil,
-                           end: Navigator.PageEnd? = nil, navigator: Navigator, options: Options,
+                           end: Navigator.PageEnd? = nil, pieces: PagePieces? = nil, navigator: Navigator, options: Options,
                            localeNote: String?, watchesFiles: Bool) -> Outcome {
         let overSSH = getenv("SSH_CONNECTION") != nil || getenv("SSH_TTY") != nil
         let screen: ReaderScreen
@@ -89,7 +89,7 @@ public enum TerminalSession {
         if let localeNote { loop.note(localeNote) }
         screen.show(loop.browser)
         // After the first paint, so the threads do not compete with it.
-        loop.startParts(rest: rest, end: end)
+        loop.startParts(rest: rest, end: end, pieces: pieces)
         // A page that links to other pages reads its site now, so the first link does not wait.
         if loop.browser.wantsSiteEarly { loop.startReadingSite() }
         loop.watchOpenPage()
@@ -142,6 +142,7 @@ public enum TerminalSession {
             // The terminal went away (ssh dropped, window closed): nothing will ever arrive.
             if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .finished }
             if changed { screen.show(loop.browser) }
+            loop.dropRetired()
         }
     }
 }

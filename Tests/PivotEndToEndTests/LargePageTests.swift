@@ -30,6 +30,29 @@ final class LargePageTests: EndToEndTestCase {
         try session.waitForText("EXIT=0")
     }
 
+    /// A page this large is read in pieces (never parsed whole): a search still counts every
+    /// match in the page and goes to one near its end, and back to the top.
+    func testASearchFindsWordsNearTheEndOfAPageReadInPieces() throws {
+        let page = try writePage(Self.largePage)
+        let session = try startReader([page.path], width: 80, height: 24)
+        try session.waitForScreen("the top of the page") { $0.contains("The first words of the large page.") }
+        try session.type("/chapter 11990")
+        try session.sendKeys("Enter")
+        try session.waitForScreen("the first match, near the end", timeout: 30) { screen in
+            screen.statusLine.contains("chapter 11990: match 1 of 5") && screen.contains("Chapter 11990")
+        }
+        try session.sendKeys("n")
+        try session.waitForScreen("the second match") { $0.statusLine.contains("match 2 of 5") }
+        try session.sendKeys("g")
+        try session.waitForScreen("the top again") { $0.contains("The first words of the large page.") }
+        try session.sendKeys("n")
+        try session.waitForScreen("the first match again, from the top") { screen in
+            screen.statusLine.contains("match 1 of 5") && screen.contains("Chapter 11990")
+        }
+        try session.sendKeys("q")
+        try session.waitForText("EXIT=0")
+    }
+
     func testALinkToALargePageOpensItsTopAndBackAndForthKeepThePlace() throws {
         _ = try writePage(Self.largePage, named: "large.md")
         let home = try writePage("---\ntitle: Small Home\n---\n\nSee [the large page](large.md).\n", named: "home.md")

@@ -40,4 +40,8 @@ int pv_window_size(int fd, int *rows, int *cols);
 /* Puts the calling thread at idle priority (Linux schedules threads one by one), so work in
    the background never delays the keys. */
 void pv_lower_thread_priority(void);
+
+/* Gives the memory malloc holds free back to the system (every arena): a thread's arena would
+   otherwise keep the peak of its work (a large page's pieces parsed) after the work is done. */
+void pv_release_free_memory(void);
 #endif
