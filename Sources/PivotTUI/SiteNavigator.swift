@@ -69,13 +69,40 @@ enum SiteNavigator {
         var budget = searchByteBudget
         for page in site.pages {
             guard hits.count < searchHitLimit, budget > 0, let file = try? folder.confinedFile(page.path),
-                  let bytes = try? FileReader.read(file, limit: min(budget, SiteFolder.pageByteLimit)),
-                  let text = try? PageSource.text(from: bytes) else { continue }
+                  let bytes = try? FileReader.read(file, limit: min(budget, SiteFolder.pageByteLimit)) else { continue }
             budget -= bytes.count
-            guard (ignoresCase ? text.lowercased() : text).contains(needle) else { continue }
+            if bytes.count > PagePiecesLoader.threshold {
+                hits += searchInPieces(query, needle: needle, ignoresCase: ignoresCase, bytes: bytes, page: page,
+                                       site: SiteFolderContext(site: site, folder: folder))
+                continue
+            }
+            guard let text = try? PageSource.text(from: bytes), (ignoresCase ? text.lowercased() : text).contains(needle) else { continue }
             let document = PageParser.document(from: text, site: SiteFolderContext(site: site, folder: folder))
             hits += SiteSearch.hits(of: query, in: document, path: page.path, pageTitle: page.title)
         }
         return Array(hits.prefix(searchHitLimit))
+    }
+
+    /// A very large page searched a piece at a time (each parsed and let go, as the reader reads
+    /// it): its hits carry their source line, where the page opens.
+    private static func searchInPieces(_ query: String, needle: String, ignoresCase: Bool, bytes: [UInt8],
+                                       page: SitePage, site: SiteContext) -> [SiteSearchHit] {
+        var builder = PageIndexBuilder()
+        builder.read(bytes)
+        let index = builder.finish()
+        var hits: [SiteSearchHit] = []
+        for piece in index.pieces.indices where hits.count < SiteSearch.hitsPerPage {
+            let range = piece..<piece + 1
+            let pieceBytes = Array(bytes[index.byteRange(of: range)])
+            guard let text = try? PageSource.text(from: pieceBytes),
+                  (ignoresCase ? text.lowercased() : text).contains(needle),
+                  let document = index.document(pieces: range, bytes: pieceBytes, site: site) else { continue }
+            let offset = index.pieces[piece].lineOffset
+            for var hit in SiteSearch.hits(of: query, in: document, path: page.path, pageTitle: page.title) {
+                hit.sourceLine = document.line(ofOrder: hit.anchor.order).map { $0 + offset }
+                hits.append(hit)
+            }
+        }
+        return Array(hits.prefix(SiteSearch.hitsPerPage))
     }
 }

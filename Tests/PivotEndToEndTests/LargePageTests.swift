@@ -53,6 +53,24 @@ final class LargePageTests: EndToEndTestCase {
         try session.waitForText("EXIT=0")
     }
 
+    /// A site search reads a page this large a piece at a time too; its hit opens the page at
+    /// the match.
+    func testASiteSearchHitInAPageReadInPiecesOpensAtTheMatch() throws {
+        _ = try writePage(Self.largePage, named: "large.md")
+        _ = try writePage("---\ntitle: Small Home\n---\n\nSee [the large page](large.md).\n", named: "home.md")
+        let session = try startReader([workDirectory.path], width: 80, height: 24)
+        try session.waitForText("Small Home")
+        try session.type("/chapter 11990")
+        try session.sendKeys("Enter")
+        try session.waitForScreen("the hits", timeout: 30) { $0.contains("Large Fixture") && $0.contains("chapter 11990") }
+        try session.sendKeys("Enter")
+        try session.waitForScreen("the page at the match", timeout: 30) { screen in
+            screen.statusLine.contains("chapter 11990: match 1 of 5") && screen.contains("Chapter 11990")
+        }
+        try session.sendKeys("q")
+        try session.waitForText("EXIT=0")
+    }
+
     func testALinkToALargePageOpensItsTopAndBackAndForthKeepThePlace() throws {
         _ = try writePage(Self.largePage, named: "large.md")
         let home = try writePage("---\ntitle: Small Home\n---\n\nSee [the large page](large.md).\n", named: "home.md")

@@ -71,6 +71,10 @@ extension Browser {
         if let place = request.place {
             next.restore(place)
             if isPartial { pendingPlace = place }
+        } else if let match = request.match, let line = match.sourceLine {
+            // A match in a very large page: the place first, the search once its pieces come.
+            next.showMatch(of: match.query, atSourceLine: line)
+            if isPartial { pendingPlace = PagePlace(sourceLine: line) }
         } else if let match = request.match {
             next.showMatch(of: match.query, at: match.anchor)
         } else if let fragment = request.fragment, !fragment.isEmpty {

@@ -48,8 +48,13 @@ public struct SiteSearchHit: Hashable, Sendable {
     public var line: String
     public var anchor: Anchor
     public var query: String
+    /// Where the match is in the page's file, for a very large page searched in pieces (whose
+    /// anchors are their own): the page opens there and its search goes on from there.
+    public var sourceLine: Int?
 
-    public init(path: String, pageTitle: String, section: String?, line: String, anchor: Anchor, query: String) {
+    public init(path: String, pageTitle: String, section: String?, line: String, anchor: Anchor, query: String,
+                sourceLine: Int? = nil) {
+        self.sourceLine = sourceLine
         self.path = path
         self.pageTitle = pageTitle
         self.section = section

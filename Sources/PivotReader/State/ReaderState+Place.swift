@@ -78,6 +78,19 @@ extension ReaderState {
         startSearch(query)
     }
 
+    /// A site search's match in a very large page, known by its source line: the reader goes
+    /// there, and the search finds the match once the page's pieces are read.
+    public mutating func showMatch(of query: String, atSourceLine line: Int) {
+        restore(PagePlace(sourceLine: line))
+        search = query
+        searchCursor = nil
+        searchMatches = SearchIndex.matches(of: query, in: document, glyphs: settings.glyphs)
+        pieceMatchCounts = nil
+        countsAsked = false
+        searchAwaitsPage = true
+        message = "searching…"
+    }
+
     /// The sections, outermost first, whose bodies hold the block of order `order`.
     func sectionPath(toOrder order: Int) -> [Int] {
         func search(_ blocks: [Block], path: [Int]) -> [Int]? {
