@@ -82,11 +82,7 @@ extension ReaderState {
     /// there, and the search finds the match once the page's pieces are read.
     public mutating func showMatch(of query: String, atSourceLine line: Int) {
         restore(PagePlace(sourceLine: line))
-        search = query
-        searchCursor = nil
-        searchMatches = SearchIndex.matches(of: query, in: document, glyphs: settings.glyphs)
-        pieceMatchCounts = nil
-        countsAsked = false
+        beginSearch(query)
         searchAwaitsPage = true
         message = "searching…"
     }

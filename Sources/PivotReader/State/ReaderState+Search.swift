@@ -1,6 +1,7 @@
 /// `/`, `n` and `N`: search the whole page, unfolding what hides a match.
 extension ReaderState {
-    mutating func startSearch(_ query: String) {
+    /// A new query: its matches found in what the reader holds, nothing counted or pending yet.
+    mutating func beginSearch(_ query: String) {
         search = query
         searchCursor = nil
         // Found once per query; n and N only walk the list.
@@ -9,6 +10,10 @@ extension ReaderState {
         pieceMatchCounts = nil
         countsAsked = false
         pendingMatch = nil
+    }
+
+    mutating func startSearch(_ query: String) {
+        beginSearch(query)
         if pageIndex != nil && part != .whole {
             // A very large page: its matches are counted piece by piece first (`piecesNeeded`).
             searchAwaitsPage = true
