@@ -28,6 +28,8 @@ struct SessionLoop {
     private var indexWork: BackgroundWork<PageIndex?>?
     private var piecesWork: BackgroundWork<(Range<Int>, PreparedPage?)>?
     private var endPiecesWork: BackgroundWork<(Range<Int>, PreparedPage?)>?
+    private var countWork: BackgroundWork<(String, [Int])>?
+    private var waitingCount: String?
     private var waitingPieces: Range<Int>?
     private var watcher: FileWatcher?
     private var watchedPath: String?
@@ -46,7 +48,7 @@ struct SessionLoop {
     var descriptors: [Int32] {
         [rest?.readyDescriptor ?? -1, end?.readyDescriptor ?? -1, siteReading?.readyDescriptor ?? -1,
          watcher?.descriptor ?? -1, pictureWork?.readyDescriptor ?? -1, indexWork?.readyDescriptor ?? -1,
-         piecesWork?.readyDescriptor ?? -1, endPiecesWork?.readyDescriptor ?? -1]
+         piecesWork?.readyDescriptor ?? -1, endPiecesWork?.readyDescriptor ?? -1, countWork?.readyDescriptor ?? -1]
     }
 
     /// A note for the status line, unless one is there already (a page's own note comes first).
@@ -76,7 +78,7 @@ struct SessionLoop {
             case .loadPieces(let range):
                 loadPieces(range)
             case .countMatches(let query):
-                if countMatches(query) { return true }
+                countMatches(query)
             case .searchSite(let query):
                 // The list says "searching…" while the pages are read.
                 screen.show(browser)
@@ -111,6 +113,8 @@ struct SessionLoop {
         indexWork = nil
         piecesWork = nil
         endPiecesWork = nil
+        countWork = nil
+        waitingCount = nil
         waitingPieces = nil
         if let pagePieces {
             end = pageEnd.flatMap { BackgroundWork($0) }
@@ -151,12 +155,20 @@ struct SessionLoop {
         }
     }
 
-    /// Counts a search's matches piece by piece, here and now (the status line says "searching…").
-    private mutating func countMatches(_ query: String) -> Bool {
-        guard let pieces, let pageIndex else { return false }
-        screen.show(browser)
-        let counts = pieces.countMatches(pageIndex, query, browser.settings.glyphs)
-        return send(.matchesCounted(generation: partsGeneration, query: query, counts: counts))
+    /// Counts a search's matches piece by piece on a thread (about a second for 10 MiB; the
+    /// status line says "searching…" and keys go on meanwhile); the latest query waits its turn.
+    private mutating func countMatches(_ query: String) {
+        guard let pieces, let pageIndex else { return }
+        guard countWork == nil else {
+            waitingCount = query
+            return
+        }
+        let count = pieces.countMatches
+        let glyphs = browser.settings.glyphs
+        countWork = BackgroundWork { (query, count(pageIndex, query, glyphs)) }
+        if countWork == nil {
+            send(.matchesCounted(generation: partsGeneration, query: query, counts: count(pageIndex, query, glyphs)))
+        }
     }
 
     private var siteReadStarted = false
@@ -242,6 +254,15 @@ struct SessionLoop {
             if let waiting = waitingPieces {
                 waitingPieces = nil
                 loadPieces(waiting)
+            }
+            changed = true
+        }
+        if ready.count > 8, ready[8], let work = countWork, let (query, counts) = work.take() {
+            countWork = nil
+            send(.matchesCounted(generation: partsGeneration, query: query, counts: counts))
+            if let waiting = waitingCount {
+                waitingCount = nil
+                countMatches(waiting)
             }
             changed = true
         }
