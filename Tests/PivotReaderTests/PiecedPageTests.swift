@@ -41,7 +41,8 @@ final class PiecedPageTests: XCTestCase {
         private(set) var piecesLoaded = 0
         private(set) var largestPieces = 0
 
-        init(text: String, size: Size, pieceBytes: Int = 65_536) {
+        /// `indexed` false: only the top and end parts have come (`index()` brings the rest).
+        init(text: String, size: Size, pieceBytes: Int = 65_536, indexed: Bool = true) {
             bytes = Array(text.utf8)
             var builder = PageIndexBuilder(pieceBytes: pieceBytes)
             builder.read(bytes)
@@ -58,6 +59,11 @@ final class PiecedPageTests: XCTestCase {
             let end = PageParser.end(of: Array(bytes[endStart...]), linesBefore: linesBefore)!
             send(.endOfPage(generation: browser.generation,
                             PagePiece(document: end.document, standIns: [:], lineOffset: end.lineOffset)))
+            if indexed { learnPieces() }
+        }
+
+        /// What the edge's threads answer once the page's pieces are known.
+        mutating func learnPieces() {
             send(.pageIndexed(generation: browser.generation, index))
             let last = (index.pieces.count - 1)..<index.pieces.count
             send(.endPiecesLoaded(generation: browser.generation, last, PreparedPage(
@@ -125,6 +131,30 @@ final class PiecedPageTests: XCTestCase {
         check([.character("n")], "the first match again, from the top")
         check([.character("G"), .character("N")], "the last match, from the end")
         XCTAssertLessThan(pieced.largestPieces, pageBytes / 4, "the reader held a few pieces, never the page")
+    }
+
+    /// `G` and a search typed before the pieces are known: the end part and the top part answer
+    /// at once, and the pieces then take their place where the whole page has the same text.
+    func testKeysBeforeThePiecesAreKnownEndWhereTheWholePageDoes() throws {
+        let text = Self.largePage(bytes: 1_572_864)
+        let size = Size(width: 80, height: 24)
+        var whole = Browser(page: PreparedPage(document: PageParser.document(from: text), standIns: [:]), path: nil,
+                            settings: ReaderSettings(), size: size)
+        var pieced = PiecedReader(text: text, size: size, indexed: false)
+        XCTAssertNil(pieced.browser.reader?.pageIndex)
+        pieced.press(.character("G"))
+        XCTAssertTrue(render(pieced.browser).textLines.joined().contains("The last words of the page."))
+        pieced.learnPieces()
+        whole = pressed(whole, [.character("G")])
+        XCTAssertEqual(render(pieced.browser).textLines, render(whole).textLines, "the end, once the pieces are known")
+
+        var searched = PiecedReader(text: text, size: size, indexed: false)
+        let keys: [Key] = [.character("/")] + "needle".map { .character($0) } + [.enter]
+        for key in keys { searched.press(key) }
+        XCTAssertEqual(searched.browser.reader?.message, "searching… (the page is still being read)")
+        searched.learnPieces()
+        whole = pressed(whole, [.character("g")] + keys)
+        XCTAssertEqual(render(searched.browser).textLines, render(whole).textLines, "the first match, once the pieces are known")
     }
 
     /// The case: a 10 MiB page.
