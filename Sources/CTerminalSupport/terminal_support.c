@@ -80,7 +80,63 @@ static struct termios saved_modes;
 static int saved_fd = -1;
 static volatile sig_atomic_t armed = 0;
 
+/* A scrolling region kept between frames (see KeptScrollRegion): undone before the shell sees the
+   terminal again, on a crash or a suspend. */
+static char region_reset[64];
+static size_t region_reset_length = 0;
+static int region_fd = -1;
+static volatile sig_atomic_t region_kept = 0;
+static volatile sig_atomic_t region_lost = 0;
+static struct sigaction previous_suspend;
+static int suspend_installed = 0;
+
+static void reset_region(void) {
+    if (region_kept && region_fd >= 0) {
+        region_kept = 0;
+        (void)!write(region_fd, region_reset, region_reset_length);
+    }
+}
+
+static void on_suspend(int sig) {
+    int saved = errno;
+    reset_region();
+    region_lost = 1;
+    if (previous_suspend.sa_handler != SIG_DFL && previous_suspend.sa_handler != SIG_IGN
+        && previous_suspend.sa_handler != NULL) {
+        previous_suspend.sa_handler(sig);  /* ncurses' own: endwin, stop, resume */
+    } else if (previous_suspend.sa_handler == SIG_DFL) {
+        signal(SIGTSTP, SIG_DFL);
+        raise(SIGTSTP);
+        signal(SIGTSTP, on_suspend);
+    }
+    errno = saved;
+}
+
+void pv_note_region_kept(int fd, const char *reset_bytes) {
+    region_reset_length = strnlen(reset_bytes, sizeof region_reset - 1);
+    memcpy(region_reset, reset_bytes, region_reset_length);
+    region_fd = fd;
+    if (!suspend_installed) {
+        suspend_installed = 1;
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_suspend;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGTSTP, &action, &previous_suspend);
+    }
+    region_kept = 1;
+}
+
+void pv_note_region_released(void) { region_kept = 0; }
+
+int pv_take_region_lost(void) {
+    int lost = region_lost;
+    region_lost = 0;
+    return lost;
+}
+
 static void on_crash(int sig) {
+    reset_region();
     if (armed) {
         armed = 0;
         if (restore_length > 0) (void)!write(saved_fd, restore_bytes, restore_length);

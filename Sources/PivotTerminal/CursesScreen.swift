@@ -28,7 +28,13 @@ final class CursesScreen {
     /// The terminal has a line-drawing charset (terminfo `smacs`, and `q` in `acsc`).
     private let drawsLinesInLineCharset: Bool
     let inputDescriptor: Int32
+    private let outputDescriptor: Int32
     private(set) var isOpen = true
+    /// Kept between consecutive line scrolls (nil: the terminal cannot).
+    private let scrollRegion: KeptScrollRegion?
+    /// The terminal's cursor is at the start of the kept region's bottom row, where the last
+    /// line scroll left it (and ncurses believes it is).
+    private var cursorParked = false
 
     /// The reader's screen: standard output, with keys from standard input (or the terminal).
     convenience init(themeName: ThemeName, colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool,
@@ -58,6 +64,7 @@ final class CursesScreen {
         }
         screen = created
         inputDescriptor = fileno(input)
+        outputDescriptor = fileno(output)
         // dumb and hardcopy terminals have no cursor addressing: no full-screen mode there.
         if needsCursorAddressing, CursesScreen.capability("cup") == nil {
             endwin()
@@ -66,6 +73,7 @@ final class CursesScreen {
         }
         drawsLinesInLineCharset = CursesScreen.capability("smacs") != nil
             && CursesScreen.capability("acsc")?.contains("q") == true
+        scrollRegion = KeptScrollRegion.isUsable ? KeptScrollRegion(outputDescriptor: fileno(output)) : nil
         // ncurses (6.4) leaves a new screen in its initial state until the first endwin, and
         // in that state flushes after every cursor move: a frame left as dozens of small writes.
         // One suspend and resume before anything is drawn (and before colours are on, or the
@@ -117,6 +125,7 @@ final class CursesScreen {
         }
         if !graphicsDecided && mayAskTerminal {
             graphicsDecided = true
+            cursorParked = false  // the probe's bytes leave the cursor where ncurses alone knows
             let kind: TerminalGraphics.Kind?
             switch graphicsMode {
             case .off: kind = nil
@@ -183,6 +192,13 @@ final class CursesScreen {
         let placements = graphicsWriter?.placements(in: grid) ?? []
         // The pictures' pixels move or go: ncurses repaints the whole screen under them.
         if graphicsWriter?.needsRepaint(for: placements) == true { invalidate() }
+        scrollRegion?.noteSuspend()
+        if placements.isEmpty, hyperlinks == nil || grid.hyperlinks.isEmpty, let shown,
+           isLineScroll(from: shown, to: grid) {
+            scrollOneLine(from: shown, to: grid)
+            return
+        }
+        releaseScrollRegion()
         if shown?.width != grid.width || shown?.height != grid.height { werase(window) }
         var drawn: [Int] = []
         for row in 0..<min(grid.height, Int(getmaxy(window))) {
@@ -238,8 +254,83 @@ final class CursesScreen {
         }
     }
 
+    /// True when `new` is `old` with its page rows (all but the first and last) moved up one.
+    private func isLineScroll(from old: CellGrid, to new: CellGrid) -> Bool {
+        guard scrollRegion != nil, old.width == new.width, old.height == new.height, new.height >= 4,
+              new.height == Int(getmaxy(pv_stdscr())), new.width == Int(getmaxx(pv_stdscr())) else { return false }
+        for row in 1..<(new.height - 2) where new.row(row) != old.row(row + 1) { return false }
+        return true
+    }
+
+    /// A line scroll with the region kept: ncurses first works the scroll out with its output
+    /// thrown away (so its picture of the screen is the scrolled one), then the terminal is
+    /// scrolled with one `ind` and ncurses writes the new bottom line and what else changed.
+    private func scrollOneLine(from old: CellGrid, to grid: CellGrid) {
+        guard let scrollRegion else { return }
+        let window = pv_stdscr()
+        let bottom = grid.height - 2
+        wsetscrreg(window, 1, Int32(bottom))
+        _ = scrollok(window, true)
+        wscrl(window, 1)
+        _ = scrollok(window, false)
+        wsetscrreg(window, 0, Int32(grid.height - 1))
+        guard updateDiscardingOutput(cursorAt: bottom) else {
+            // ncurses cannot be kept in step: it repaints the screen itself.
+            releaseScrollRegion()
+            shown = nil
+            clearok(window, true)
+            draw(grid)
+            return
+        }
+        if scrollRegion.rows != 1...bottom {
+            scrollRegion.keep(1...bottom)
+            _ = mvcur(0, 0, Int32(bottom), 0)  // DECSTBM homed the cursor
+        } else if !cursorParked {
+            _ = mvcur(-1, -1, Int32(bottom), 0)
+        }
+        _ = putp(tigetstr("ind"))
+        for row in [0, bottom, grid.height - 1] where row == bottom || old.row(row) != grid.row(row) {
+            drawRow(grid, row, window)
+        }
+        shown = grid
+        update(cursorAt: bottom)
+        cursorParked = true
+    }
+
+    /// One ncurses update that leaves the cursor at the start of `row` (where the next line
+    /// scroll wants it), instead of wherever the last write ended.
+    private func update(cursorAt row: Int) {
+        let window = pv_stdscr()
+        _ = leaveok(window, false)
+        wmove(window, Int32(row), 0)
+        wnoutrefresh(window)
+        doupdate()
+        _ = leaveok(window, true)
+    }
+
+    /// An ncurses update whose bytes go to /dev/null: ncurses' picture of the terminal (and of
+    /// the cursor, left at the start of `row`) moves on as if they had been written.
+    private func updateDiscardingOutput(cursorAt row: Int) -> Bool {
+        let sink = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        let saved = dup(outputDescriptor)
+        defer {
+            if sink >= 0 { Glibc.close(sink) }
+            if saved >= 0 { Glibc.close(saved) }
+        }
+        guard sink >= 0, saved >= 0, dup2(sink, outputDescriptor) >= 0 else { return false }
+        update(cursorAt: row)
+        dup2(saved, outputDescriptor)
+        return true
+    }
+
+    private func releaseScrollRegion() {
+        scrollRegion?.release()
+        cursorParked = false
+    }
+
     /// Forgets what is on screen, so the next draw repaints everything (Ctrl-L).
     func invalidate() {
+        releaseScrollRegion()
         shown = nil
         clearok(pv_stdscr(), true)
     }
@@ -248,6 +339,7 @@ final class CursesScreen {
     func close() {
         guard isOpen else { return }
         isOpen = false
+        releaseScrollRegion()
         if theme.depth != .none { attrset(0) }
         mousemask(0, nil)
         // Without an alternate screen (vt100, the Linux console) the page stays behind: clear

@@ -28,6 +28,16 @@ void pv_save_terminal_modes(int fd);
    saved modes and re-raise. */
 void pv_arm_crash_restore(const char *restore_bytes);
 
+/* A scrolling region is kept on the terminal on fd; reset_bytes undo it. A crash or a suspend
+   (SIGTSTP, handed on to the handler there before) writes them first. */
+void pv_note_region_kept(int fd, const char *reset_bytes);
+
+/* The region was undone by the reader itself. */
+void pv_note_region_released(void);
+
+/* 1 if a suspend undid the region since the last call (and clears it). */
+int pv_take_region_lost(void);
+
 /* Turns the crash handlers off again (after a normal exit has restored the terminal). */
 void pv_disarm_crash_restore(void);
 
