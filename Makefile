@@ -98,11 +98,17 @@ bench-site: static-cxx
 # google/swift-benchmark (in the package only when PIVOT_BENCH is set), built apart in .build-bench.
 # -enable-testing lets the benchmarks reach the outline step, which is internal to PivotDocument.
 # BENCH_MICRO_ARGS go to the benchmark program: `make bench-micro BENCH_MICRO_ARGS='--filter parse'`.
+# Then callgrind's instruction counts of the release reader's start-up to its first paint and of one
+# `j` (bench/startup-and-key-instructions.sh, on a copy stripped of debug info for valgrind).
 BENCH_MICRO_ARGS ?= --time-unit us
-bench-micro: deps
+bench-micro: deps static-cxx
 	python3 bench/pages.py bench/out/big.md 10485760 > /dev/null
 	PIVOT_BENCH=1 $(SWIFT) build -c release -Xswiftc -enable-testing --product PivotBenchmarks --scratch-path .build-bench
 	.build-bench/release/PivotBenchmarks --large-page bench/out/big.md $(BENCH_MICRO_ARGS)
+	@scripts/install-deps.sh bench
+	$(SWIFT) build $(RELEASE) --product pivot-tui
+	strip --strip-debug -o .build-bench/pivot-tui-no-debug "$(BIN)"
+	bench/startup-and-key-instructions.sh .build-bench/pivot-tui-no-debug
 
 # The same with w3m and lynx (Debian packages) as extra columns; bench includes them once installed.
 bench-peers:

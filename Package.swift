@@ -102,7 +102,14 @@ let package = Package(
             // Release builds take libstdc++ from the archive that `make` links alone into
             // .build-static-cxx (searched before the shared library): the static Swift runtime needs
             // 26 of its symbols, and loading the shared one cost 1,700 symbol bindings at every start.
-            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/.build-static-cxx"],
+            // lld (the toolchain's) places the functions the start-up runs together
+            // (link/startup-order.txt, from scripts/startup-order.sh) and packs the PIE's relative
+            // relocations (DT_RELR, glibc 2.36+): fewer pages of the binary are faulted in.
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/.build-static-cxx",
+                                           "-use-ld=lld",
+                                           "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/link/startup-order.txt",
+                                           "-Xlinker", "--no-warn-symbol-ordering",
+                                           "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
                                           .when(configuration: .release))],
             plugins: ["EmbedContent"]),
         // `pivot-tui serve` runs this program; it runs `pivot-tui` for every session.

@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(pkg-config libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgif-dev libsource-highlight-dev libunibreak-dev libchafa-dev libglib2.0-dev libpng-dev libjpeg-dev libwebp-dev chrpath)
 test_packages=(tmux ncurses-term openssh-client openssh-server libjpeg-turbo-progs chafa haproxy python3-prometheus-client groff-base man-db dpkg-dev unifont)
 deb_packages=(dpkg-dev)
-bench_packages=(less time libjpeg-turbo-progs haproxy)
+bench_packages=(less time libjpeg-turbo-progs haproxy valgrind)
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in
