@@ -4,8 +4,9 @@ import Glibc
 
 /// A scrolling region set once and kept while line scrolls follow one another, so each scroll
 /// is a bare `ind` (a LF on xterm) instead of ncurses' set, scroll, reset and two cursor moves.
-/// ncurses knows nothing of it: while it is kept, relative moves down are hidden from ncurses
-/// (they stop at the margin), and it is undone before ncurses or anyone else writes more.
+/// ncurses knows nothing of it: while it is kept, relative moves down are cleared from the
+/// public terminfo entry (they stop at the margin; ncurses 6.4 was seen to move down with
+/// vpa/cup here anyway), and it is undone before ncurses or anyone else writes more.
 final class KeptScrollRegion {
     private let outputDescriptor: Int32
     private(set) var rows: ClosedRange<Int>?
