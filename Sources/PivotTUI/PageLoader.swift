@@ -37,9 +37,6 @@ enum PageLoader {
         return PagePiece(document: loaded.document, standIns: loaded.standIns, lineOffset: lineOffset)
     }
 
-    /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
-    /// and parsed alone; `rest` then reads and parses the whole page, on another thread. Code is
-    /// highlighted in `rest` too: the first paint never waits for the highlighter.
     /// A page to read on screen: its first part, and what comes after the first paint (the whole
     /// page, or the pieces of a very large one).
     struct Opened {
@@ -52,14 +49,17 @@ enum PageLoader {
     /// (`PagePiecesLoader`) instead of parsed whole.
     static func opened(_ path: String?, site knownSite: SiteContext? = nil) throws -> Opened {
         let (first, rest) = try open(path, site: knownSite)
-        guard rest != nil, let path, path != "-", let size = FileReader.size(of: path), size > PagePiecesLoader.threshold,
-              first.document.lineCount > 0 else {
+        guard rest != nil, let path, path != "-", let size = FileReader.size(of: path),
+              size > PagePiecesLoader.threshold else {
             return Opened(first: first, rest: rest, pieces: nil)
         }
         return Opened(first: first, rest: nil,
                       pieces: PagePiecesLoader.pieces(of: path, site: knownSite ?? FileSite(pagePath: path)))
     }
 
+    /// A page to read on screen. A large page opens on its top part (see `PageSplitter`), read
+    /// and parsed alone; `rest` then reads and parses the whole page, on another thread. Code is
+    /// highlighted in `rest` too: the first paint never waits for the highlighter.
     static func open(_ path: String?, site knownSite: SiteContext? = nil) throws
         -> (first: LoadedPage, rest: (@Sendable () -> LoadedPage)?) {
         guard let path, path != "-" else { return (try load(path), nil) }

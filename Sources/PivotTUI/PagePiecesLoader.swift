@@ -17,10 +17,7 @@ enum PagePiecesLoader {
                 return PreparedPage(document: page.document, standIns: page.standIns)
             },
             countMatches: { index, query, glyphs in
-                (0..<index.pieces.count).map { piece in
-                    document(of: path, index: index, range: piece..<piece + 1, site: site)?
-                        .searchMatchCount(of: query, glyphs: glyphs) ?? 0
-                }
+                index.matchCounts(of: query, glyphs: glyphs, site: site) { try? FileReader.read(path, range: $0) }
             })
     }
 

@@ -81,10 +81,8 @@ final class PiecedPageTests: XCTestCase {
                     let document = index.document(pieces: range, bytes: Array(bytes[index.byteRange(of: range)]))!
                     send(.piecesLoaded(generation: browser.generation, range, PreparedPage(document: document, standIns: [:])))
                 case .countMatches(let query):
-                    let counts = (0..<index.pieces.count).map { piece in
-                        index.document(pieces: piece..<piece + 1, bytes: Array(bytes[index.byteRange(of: piece..<piece + 1)]))!
-                            .searchMatchCount(of: query, glyphs: browser.settings.glyphs)
-                    }
+                    let bytes = self.bytes
+                    let counts = index.matchCounts(of: query, glyphs: browser.settings.glyphs) { Array(bytes[$0]) }
                     send(.matchesCounted(generation: browser.generation, query: query, counts: counts))
                 default:
                     break

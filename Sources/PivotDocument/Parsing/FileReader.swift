@@ -92,16 +92,7 @@ public enum FileReader {
             }
             offset += got
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - start)
-        var total = 0
-        while total < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + total, $0.count - total, off_t(start + total)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            total += got
-        }
-        bytes.removeSubrange(total...)
-        return (bytes, linesBefore)
+        return (try read(path, range: start..<Int(info.st_size)), linesBefore)
     }
 
     /// The bytes `range` of a file (fewer when it has shrunk since).
@@ -149,7 +140,6 @@ public enum FileReader {
     }
 
     public static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        size(of: path) != nil
     }
 }

@@ -69,10 +69,16 @@ struct SearchIndex {
     }
 }
 
-extension Document {
-    /// How many times a search finds `query` in the page, as `/` counts (for the pieces of a
-    /// very large page, counted by the edge one piece at a time).
-    public func searchMatchCount(of query: String, glyphs: Glyphs) -> Int {
-        SearchIndex.matches(of: query, in: self, glyphs: glyphs).count
+extension PageIndex {
+    /// How many times `/` finds `query` in each piece of a very large page: every piece parsed in
+    /// turn and let go, its bytes read by `bytes` (nil: unreadable, counted as none).
+    public func matchCounts(of query: String, glyphs: Glyphs, site: SiteContext? = nil,
+                            bytes: (Range<Int>) -> [UInt8]?) -> [Int] {
+        pieces.indices.map { piece in
+            let range = piece..<piece + 1
+            guard let pieceBytes = bytes(byteRange(of: range)),
+                  let document = document(pieces: range, bytes: pieceBytes, site: site) else { return 0 }
+            return SearchIndex.matches(of: query, in: document, glyphs: glyphs).count
+        }
     }
 }
