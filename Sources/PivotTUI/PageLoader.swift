@@ -49,8 +49,7 @@ enum PageLoader {
     /// (`PagePiecesLoader`) instead of parsed whole.
     static func opened(_ path: String?, site knownSite: SiteContext? = nil) throws -> Opened {
         let (first, rest) = try open(path, site: knownSite)
-        guard rest != nil, let path, path != "-", let size = FileReader.size(of: path),
-              size > PagePiecesLoader.threshold else {
+        guard rest != nil, let path, PagePiecesLoader.readsInPieces(path) else {
             return Opened(first: first, rest: rest, pieces: nil)
         }
         return Opened(first: first, rest: nil,

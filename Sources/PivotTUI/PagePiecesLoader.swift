@@ -21,16 +21,37 @@ enum PagePiecesLoader {
             })
     }
 
+    /// Whether the page at `path` is read in pieces: a file (not standard input) over `threshold`.
+    static func readsInPieces(_ path: String) -> Bool {
+        guard path != "-", let size = FileReader.size(of: path) else { return false }
+        return size > threshold
+    }
+
     /// The page's index, its links counted (each piece parsed once, in turn: about as long as a
     /// whole parse, on a thread, in a piece's memory).
     static func index(of path: String) -> PageIndex? {
+        piecesIndex(of: path)?.countingLinks { try? FileReader.read(path, range: $0) }
+    }
+
+    /// Where the pieces are: one pass over the file in chunks.
+    private static func piecesIndex(of path: String) -> PageIndex? {
         var builder = PageIndexBuilder()
         do {
             try FileReader.forEachChunk(of: path) { builder.read($0) }
         } catch {
             return nil
         }
-        return builder.finish().countingLinks { try? FileReader.read(path, range: $0) }
+        return builder.finish()
+    }
+
+    /// The page a piece at a time, in order (for plain text: the page is never parsed whole);
+    /// nil for a piece that cannot be read or is no page text. False when the file cannot be read.
+    static func forEachPiece(of path: String, site: SiteContext, _ body: (LoadedPage?) -> Void) -> Bool {
+        guard let index = piecesIndex(of: path) else { return false }
+        index.forEachPieceDocument(site: site, bytes: { try? FileReader.read(path, range: $0) }) { document in
+            body(document.map { PageLoader.page($0, at: path) })
+        }
+        return true
     }
 
     /// The pieces `range` parsed together, as they read within the page.

@@ -119,8 +119,12 @@ struct ReadRequest {
         var pieces: PagePieces?
         do {
             // On screen a large page opens on its top while the rest is parsed (or, very large,
-            // read in pieces); plain text needs it all.
+            // read in pieces); plain text needs it all, a very large page a piece at a time.
             if plainText {
+                if let file, PagePiecesLoader.readsInPieces(file) {
+                    writePlainInPieces(file, path: target.pagePath, folder: target.folder, site: FileSite(pagePath: file))
+                    return
+                }
                 page = try PageLoader.load(file)
             } else {
                 let opened = try PageLoader.opened(file)
@@ -155,7 +159,11 @@ struct ReadRequest {
             rest: wholePage, end: endOfPage, pieces: pieces, navigator: navigator, options: options, localeNote: localeNote,
             watchesFiles: watch && pagePath != nil)
         finish(outcome) {
-            let whole = pieces != nil ? ((try? PageLoader.load(file)) ?? page) : rest.map { $0() } ?? page
+            if pieces != nil, let file {
+                writePlainInPieces(file, path: pagePath, folder: folder, site: FileSite(pagePath: file))
+                return
+            }
+            let whole = rest.map { $0() } ?? page
             writePlain(whole.document, standIns: whole.standIns, path: pagePath, folder: folder)
         }
     }
@@ -188,10 +196,12 @@ struct ReadRequest {
         }
         if plainText {
             if case (let request, .page(let page, let rest, _, let pieces))? = opening {
-                // Plain text is the whole page, even one the screen reads in pieces.
-                let wholePieces = pieces == nil ? nil : request.path.flatMap { try? folder.confinedFile($0) }
-                    .flatMap { try? PageLoader.load($0).document }
-                let whole = wholePieces ?? rest?().document ?? page.document
+                // Plain text is the whole page; one the screen reads in pieces, a piece at a time.
+                if pieces != nil, let path = request.path, let file = try? folder.confinedFile(path) {
+                    writePlainInPieces(file, path: path, folder: folder, site: SiteFolderContext(site: site, folder: folder))
+                    return
+                }
+                let whole = rest?().document ?? page.document
                 writePlain(whole, standIns: page.standIns, path: request.path, folder: folder)
             } else if deepLink != nil {
                 // The page asked for is not there: say so, as for a missing file.
@@ -234,10 +244,35 @@ struct ReadRequest {
 
     /// A page as plain text, its pictures drawn first (in symbols alone: plain text has no colours).
     private func writePlain(_ document: Document, standIns: [String: Animation], path: String?, folder: SiteFolder?) {
+        PlainOutput.write(PlainText.render(document, width: settled.width,
+                                           standIns: withPictures(document, standIns: standIns, path: path, folder: folder)))
+    }
+
+    /// A page read in pieces as plain text: each piece written once parsed, then let go; the
+    /// links of all pieces listed at the end. The same text as `writePlain` on the whole page.
+    private func writePlainInPieces(_ file: String, path: String?, folder: SiteFolder?, site: SiteContext) {
+        var links: [String] = []
+        var isFirst = true
+        let wasRead = PagePiecesLoader.forEachPiece(of: file, site: site) { piece in
+            guard let piece else { Diagnostics.fail("\(TextSanitizer.clean(file)): part of the page is not text") }
+            let standIns = withPictures(piece.document, standIns: piece.standIns, path: path, folder: folder)
+            let title = isFirst ? PlainText.title(of: piece.document, width: settled.width) : ""
+            PlainOutput.write(title + PlainText.body(of: piece.document, width: settled.width, standIns: standIns, continuing: !isFirst))
+            links += PlainText.linkLines(of: piece.document)
+            isFirst = false
+        }
+        guard wasRead else { Diagnostics.fail("\(TextSanitizer.clean(file)): the page could not be read") }
+        PlainOutput.write(PlainText.links(links))
+    }
+
+    /// `standIns` with text pictures for the document's other pictures.
+    private func withPictures(_ document: Document, standIns: [String: Animation], path: String?,
+                              folder: SiteFolder?) -> [String: Animation] {
         let request = PictureRequest(path: path, sources: PictureRequest.sources(in: document, besides: standIns),
                                      box: PictureBox(readingWidth: settled.width, windowHeight: Self.plainPictureWindow), generation: 0)
-        let pictures = request.sources.isEmpty ? [:] : PictureDrawer(folder: folder).draw(request, style: PictureStyle(colors: 0, graphics: nil)).cells.pictures
-        PlainOutput.write(PlainText.render(document, width: settled.width, standIns: standIns.merging(pictures) { frames, _ in frames }))
+        guard !request.sources.isEmpty else { return standIns }
+        let pictures = PictureDrawer(folder: folder).draw(request, style: PictureStyle(colors: 0, graphics: nil)).cells.pictures
+        return standIns.merging(pictures) { frames, _ in frames }
     }
 
     /// The window plain text's pictures are sized for: a third of it, 12 rows, as on a tall screen.

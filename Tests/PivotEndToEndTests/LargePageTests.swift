@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import PivotTestSupport
 
@@ -5,9 +6,12 @@ import PivotTestSupport
 /// reaches the end of the whole page, and the terminal is restored as always.
 final class LargePageTests: EndToEndTestCase {
     /// About 4 MB: chapters with headings, lead-word lists and code, numbered so each is unique.
-    private static var largePage: String {
+    private static var largePage: String { largePage(chapters: 12_000) }
+
+    /// About 260 bytes a chapter.
+    private static func largePage(chapters: Int) -> String {
         var text = "---\ntitle: Large Fixture\n---\n\nThe first words of the large page.\n\n"
-        for chapter in 1...12_000 {
+        for chapter in 1...chapters {
             text += "## Chapter \(chapter)\n\nChapter \(chapter) leads into a list:\n\n"
             text += "- **alpha**: the first item of chapter \(chapter).\n- **beta**: the second one.\n\n"
             text += "```\ncode of chapter \(chapter)\n```\n\nSome closing words of chapter \(chapter), long enough "
@@ -114,5 +118,25 @@ final class LargePageTests: EndToEndTestCase {
         try session.waitForScreen("the last chapter folded") { $0.contains("▸") }
         try session.sendKeys("q")
         try session.waitForText("EXIT=0", history: true)
+    }
+
+    /// Plain text of a page read in pieces is written a piece at a time; it is the text of the
+    /// page parsed whole (as standard input still is), byte for byte.
+    func testPlainTextOfAPageReadInPiecesIsThatOfTheWholePage() throws {
+        let page = try writePage(Self.largePage(chapters: 4_500))
+        let environment = TestEnvironment.childEnvironment(["TERM": "xterm-256color"])
+        let inPieces = try ProcessRunner.run(binary.path, ["--plain", page.path], environment: environment,
+                                             currentDirectory: workDirectory.path, timeout: 120)
+        let whole = try ProcessRunner.run(binary.path, ["--plain", "-"], environment: environment,
+                                          currentDirectory: workDirectory.path, stdin: page.path, timeout: 120)
+        XCTAssertEqual(inPieces.exitStatus, 0, inPieces.stderrText)
+        XCTAssertEqual(whole.exitStatus, 0, whole.stderrText)
+        let size = try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int ?? 0
+        XCTAssertGreaterThan(size, 1_048_576, "the page is read in pieces")
+        XCTAssertTrue(inPieces.stdoutText.hasPrefix("Large Fixture\n"), "the title, once")
+        XCTAssertEqual(inPieces.stdoutText.components(separatedBy: "Large Fixture").count, 2)
+        XCTAssertTrue(inPieces.stdoutText.contains("chapter 4500."), "the last chapter")
+        XCTAssertTrue(inPieces.stdoutText.hasSuffix("The last words of the large page.\n"))
+        XCTAssertTrue(inPieces.stdout == whole.stdout, "the same text as the whole page's")
     }
 }

@@ -163,4 +163,37 @@ final class PiecedPageTests: XCTestCase {
     func testANarrowWindowShowsTheSameToo() throws {
         try compare(pageBytes: 1_572_864, size: Size(width: 40, height: 12))
     }
+
+    /// Plain text written a piece at a time (title, each piece's body, every piece's links) is
+    /// the whole page's plain text, at two widths and with pieces small enough to cut often.
+    func testPlainTextWrittenAPieceAtATimeIsTheWholePagesText() {
+        let text = Self.largePage(bytes: 393_216)
+        let bytes = Array(text.utf8)
+        for (width, pieceBytes) in [(80, 8_192), (33, 20_000)] {
+            var builder = PageIndexBuilder(pieceBytes: pieceBytes)
+            builder.read(bytes)
+            let index = builder.finish()
+            XCTAssertGreaterThan(index.pieces.count, 10, "the page is cut into many pieces")
+            var written = ""
+            var links: [String] = []
+            var pieces = 0
+            index.forEachPieceDocument(bytes: { Array(bytes[$0]) }) { document in
+                guard let document else { return XCTFail("piece \(pieces) is page text") }
+                if pieces == 0 { written += PlainText.title(of: document, width: width) }
+                written += PlainText.body(of: document, width: width, continuing: pieces > 0)
+                links += PlainText.linkLines(of: document)
+                pieces += 1
+            }
+            written += PlainText.links(links)
+            XCTAssertEqual(pieces, index.pieces.count)
+            let whole = PlainText.render(PageParser.document(from: text), width: width)
+            XCTAssertTrue(whole.contains("\nLinks:\n[1] #chapter-1\n"), "the page's links are listed")
+            if written != whole {
+                let (a, b) = (written.split(separator: "\n", omittingEmptySubsequences: false),
+                              whole.split(separator: "\n", omittingEmptySubsequences: false))
+                let first = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+                XCTFail("width \(width): line \(first) differs: \(a.dropFirst(first).prefix(3)) vs \(b.dropFirst(first).prefix(3)) (\(a.count) vs \(b.count) lines)")
+            }
+        }
+    }
 }

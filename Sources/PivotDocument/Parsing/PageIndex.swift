@@ -74,10 +74,24 @@ extension PageIndex {
     /// bytes read by `bytes` (nil: unreadable, counted as none).
     public func countingLinks(bytes: (Range<Int>) -> [UInt8]?) -> PageIndex {
         var counted = self
-        counted.linkCounts = pieces.indices.map { piece in
-            bytes(byteRange(of: piece..<piece + 1)).flatMap { document(pieces: piece..<piece + 1, bytes: $0) }?.links.count ?? 0
-        }
+        counted.linkCounts = []
+        forEachPieceDocument(bytes: bytes) { counted.linkCounts.append($0?.links.count ?? 0) }
         return counted
+    }
+
+    /// Each piece parsed in turn, as it reads within the page (its links numbered after those of
+    /// the pieces before), and let go once `body` has it: the page is never parsed whole. A piece
+    /// `bytes` cannot read, or whose bytes are no page text, comes as nil.
+    public func forEachPieceDocument(site: SiteContext? = nil, bytes: (Range<Int>) -> [UInt8]?,
+                                     _ body: (Document?) -> Void) {
+        var numbering = self
+        numbering.linkCounts = []
+        for piece in pieces.indices {
+            let range = piece..<piece + 1
+            let document = bytes(byteRange(of: range)).flatMap { numbering.document(pieces: range, bytes: $0, site: site) }
+            numbering.linkCounts.append(document?.links.count ?? 0)
+            body(document)
+        }
     }
 
     /// The pieces `range` parsed together as they read within the page, from their bytes (the
