@@ -41,7 +41,7 @@ import termbench as tb
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
-KEYS = {"line": "j", "page": "<Space>", "end": "G", "quit": "q", "search": "/"}
+KEYS = {"line": "j", "line_back": "k", "page": "<Space>", "end": "G", "quit": "q", "search": "/"}
 
 
 def readers(pivot_bin, peers, animate):
@@ -56,11 +56,11 @@ def readers(pivot_bin, peers, animate):
     ]
     if peers and shutil.which("w3m"):     # J scrolls one line (j moves the cursor); q asks, Q does not
         rs.append({"name": "w3m", "argv": ["w3m", "{doc}"], "version": ["w3m", "-version"],
-                   "keys": dict(KEYS, line="J", quit="Q")})
+                   "keys": dict(KEYS, line="J", line_back="K", quit="Q")})
     if peers and shutil.which("lynx"):    # Ctrl-N scrolls two lines; G is "go to URL", End ends
         rs.append({"name": "lynx", "argv": ["lynx", f"-cfg={BENCH / 'lynx.cfg'}", "{doc}"],
                    "version": ["lynx", "-version"], "lines_per_press": 2,
-                   "keys": dict(KEYS, line="<C-n>", end="<End>", quit="Q")})
+                   "keys": dict(KEYS, line="<C-n>", line_back="<C-p>", end="<End>", quit="Q")})
     return rs
 
 
@@ -74,6 +74,7 @@ FIGURES = [
     ("line_bytes", "bytes per line scroll (j)", "B"),
     ("line_lat_ms", "line scroll key→settled", "ms"),
     ("line_moved", "line presses that moved the screen", "%"),
+    ("line_back_bytes", "bytes per line scroll back (k)", "B"),
     ("page_bytes", "bytes per page down (space)", "B"),
     ("page_lat_ms", "page down key→settled", "ms"),
     ("page_moved", "page presses that moved the screen", "%"),
@@ -155,8 +156,9 @@ def run_once(reader, doc, cols, rows, cfg):
         s.feed()
         out["first_screen"] = s.screen.text()
         raw_presses = {}
-        for name, n in (("line", cfg.line_presses), ("page", cfg.page_presses)):
-            r = series(s, keys[name], n, cfg, reader.get("lines_per_press", 1) if name == "line" else 1)
+        # Back a line at a time from where the pages left off.
+        for name, n in (("line", cfg.line_presses), ("page", cfg.page_presses), ("line_back", cfg.line_presses)):
+            r = series(s, keys[name], n, cfg, reader.get("lines_per_press", 1) if name.startswith("line") else 1)
             for f in ("bytes", "lat_ms", "moved", "noop_bytes"):
                 out[f"{name}_{f}"] = r[f]
             raw_presses[name] = r["presses"]

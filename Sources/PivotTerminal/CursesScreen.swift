@@ -32,9 +32,9 @@ final class CursesScreen {
     private(set) var isOpen = true
     /// Kept between consecutive line scrolls (nil: the terminal cannot).
     private let scrollRegion: KeptScrollRegion?
-    /// The terminal's cursor is at the start of the kept region's bottom row, where the last
-    /// line scroll left it (and ncurses believes it is).
-    private var cursorParked = false
+    /// The row whose start holds the terminal's cursor, where the last line scroll left it (and
+    /// ncurses believes it is): the kept region's bottom after `j`, its top after `k`.
+    private var parkedRow: Int?
 
     /// The reader's screen: standard output, with keys from standard input (or the terminal).
     convenience init(themeName: ThemeName, colors: [ColorRole: Int16] = [:], useColor: Bool, useMouse: Bool,
@@ -125,7 +125,7 @@ final class CursesScreen {
         }
         if !graphicsDecided && mayAskTerminal {
             graphicsDecided = true
-            cursorParked = false  // the probe's bytes leave the cursor where ncurses alone knows
+            parkedRow = nil  // the probe's bytes leave the cursor where ncurses alone knows
             let kind: TerminalGraphics.Kind?
             switch graphicsMode {
             case .off: kind = nil
@@ -194,8 +194,8 @@ final class CursesScreen {
         if graphicsWriter?.needsRepaint(for: placements) == true { invalidate() }
         scrollRegion?.noteSuspend()
         if placements.isEmpty, hyperlinks == nil || grid.hyperlinks.isEmpty, let shown,
-           isLineScroll(from: shown, to: grid) {
-            scrollOneLine(from: shown, to: grid)
+           let direction = lineScroll(from: shown, to: grid) {
+            scrollOneLine(direction, from: shown, to: grid)
             return
         }
         releaseScrollRegion()
@@ -254,47 +254,67 @@ final class CursesScreen {
         }
     }
 
-    /// True when `new` is `old` with its page rows (all but the first and last) moved up one.
-    private func isLineScroll(from old: CellGrid, to new: CellGrid) -> Bool {
+    /// A page scrolled by one line: `new` is `old` with its page rows (all but the first and
+    /// last) moved up one (`.forward`, `j`) or down one (`.back`, `k`); nil for anything else.
+    private func lineScroll(from old: CellGrid, to new: CellGrid) -> LineScroll? {
         guard scrollRegion != nil, old.width == new.width, old.height == new.height, new.height >= 4,
-              new.height == Int(getmaxy(pv_stdscr())), new.width == Int(getmaxx(pv_stdscr())) else { return false }
-        for row in 1..<(new.height - 2) where new.row(row) != old.row(row + 1) { return false }
-        return true
+              new.height == Int(getmaxy(pv_stdscr())), new.width == Int(getmaxx(pv_stdscr())) else { return nil }
+        let pageRows = 1..<(new.height - 2)
+        if pageRows.allSatisfy({ new.row($0) == old.row($0 + 1) }) { return .forward }
+        if CursesScreen.capability("ri") != nil, pageRows.allSatisfy({ new.row($0 + 1) == old.row($0) }) { return .back }
+        return nil
+    }
+
+    enum LineScroll {
+        /// The text moves up: `ind` at the region's bottom, the new line written there.
+        case forward
+        /// The text moves down: `ri` at the region's top, the new line written there.
+        case back
     }
 
     /// A line scroll with the region kept: ncurses first works the scroll out with its output
     /// thrown away (so its picture of the screen is the scrolled one), then the terminal is
-    /// scrolled with one `ind` and ncurses writes the new bottom line and what else changed.
-    private func scrollOneLine(from old: CellGrid, to grid: CellGrid) {
-        guard let scrollRegion else { return }
+    /// scrolled with one `ind` (or `ri`) and ncurses writes the new line and what else changed.
+    private func scrollOneLine(_ direction: LineScroll, from old: CellGrid, to grid: CellGrid) {
+        guard let scrollRegion, let scroll = tigetstr(direction == .forward ? "ind" : "ri"),
+              Int(bitPattern: scroll) != -1 else { return redraw(grid) }
         let window = pv_stdscr()
         let bottom = grid.height - 2
+        let newLineRow = direction == .forward ? bottom : 1
         wsetscrreg(window, 1, Int32(bottom))
         _ = scrollok(window, true)
-        wscrl(window, 1)
+        wscrl(window, direction == .forward ? 1 : -1)
         _ = scrollok(window, false)
         wsetscrreg(window, 0, Int32(grid.height - 1))
-        guard updateDiscardingOutput(cursorAt: bottom) else {
-            // ncurses cannot be kept in step: it repaints the screen itself.
-            releaseScrollRegion()
-            shown = nil
-            clearok(window, true)
-            draw(grid)
-            return
-        }
+        // The cursor stays where it is in ncurses' picture too, so a move from there is true.
+        // ncurses cannot be kept in step: it repaints the screen itself.
+        guard updateDiscardingOutput(cursorAt: parkedRow ?? newLineRow) else { return redraw(grid) }
         if scrollRegion.rows != 1...bottom {
             scrollRegion.keep(1...bottom)
-            _ = mvcur(0, 0, Int32(bottom), 0)  // DECSTBM homed the cursor
-        } else if !cursorParked {
-            _ = mvcur(-1, -1, Int32(bottom), 0)
+            _ = mvcur(0, 0, Int32(newLineRow), 0)  // DECSTBM homed the cursor
+        } else if let parkedRow {
+            if parkedRow != newLineRow { _ = mvcur(Int32(parkedRow), 0, Int32(newLineRow), 0) }
+        } else {
+            _ = mvcur(-1, -1, Int32(newLineRow), 0)
         }
-        _ = putp(tigetstr("ind"))
-        for row in [0, bottom, grid.height - 1] where row == bottom || old.row(row) != grid.row(row) {
+        _ = putp(scroll)
+        // putp and mvcur write to the C stream, which a tty line-buffers (an `ind` LF flushed it,
+        // an `ri` would wait); ncurses writes its update to the descriptor itself.
+        fflush(pv_stdout())
+        for row in [0, newLineRow, grid.height - 1] where row == newLineRow || old.row(row) != grid.row(row) {
             drawRow(grid, row, window)
         }
         shown = grid
-        update(cursorAt: bottom)
-        cursorParked = true
+        update(cursorAt: newLineRow)
+        parkedRow = newLineRow
+    }
+
+    /// The whole screen repainted by ncurses, the region given back first.
+    private func redraw(_ grid: CellGrid) {
+        releaseScrollRegion()
+        shown = nil
+        clearok(pv_stdscr(), true)
+        draw(grid)
     }
 
     /// One ncurses update that leaves the cursor at the start of `row` (where the next line
@@ -325,7 +345,7 @@ final class CursesScreen {
 
     private func releaseScrollRegion() {
         scrollRegion?.release()
-        cursorParked = false
+        parkedRow = nil
     }
 
     /// Forgets what is on screen, so the next draw repaints everything (Ctrl-L).

@@ -42,6 +42,7 @@ final class KeptScrollRegion {
         pv_note_region_released()
         if !lost { _ = putp(Self.regionBytes(Self.wholeScreen)) }
         _ = mvcur(-1, -1, 0, 0)  // DECSTBM homed the cursor; ncurses' idea of it is set to match
+        fflush(pv_stdout())  // before ncurses writes its next update straight to the descriptor
     }
 
     /// Forgets the region when a suspend undid it behind the reader's back.

@@ -3,12 +3,14 @@ import PivotTestSupport
 import XCTest
 
 /// Line scrolls keep one scrolling region on the terminal (rows 2 to 23 at 80x24): it is set
-/// once for a run of `j`, each press after the first scrolls with a bare LF, and the region is
+/// once for a run of `j` and `k`, each `j` after the first scrolls with a bare LF (each `k` with
+/// a reverse index), and the region is
 /// given back before anything else is drawn and when the reader quits. The screen stays what a
 /// full repaint shows (judged on tmux, which interprets the bytes).
 final class LineScrollBytesTests: EndToEndTestCase {
     private static let keptRegion = Array("\u{1B}[2;23r".utf8)
     private static let wholeScreen = Array("\u{1B}[1;24r".utf8)
+    private static let reverseIndex = Array("\u{1B}M".utf8)
 
     private static var page: String {
         "# Scroll Fixture\n\n" + (1...80).map { "Line \($0) has **bold** and *italic* words.\n\n" }.joined()
@@ -73,6 +75,23 @@ final class LineScrollBytesTests: EndToEndTestCase {
         XCTAssertFalse(Self.containsRegionSequence(later), "no region sequence after the first press")
         XCTAssertEqual(PseudoTerminal.occurrences(of: [0x0A], in: later), 10, "one LF a press")
         try assertScreenIsARepaint(session, record, "after ten line scrolls")
+    }
+
+    /// `k` keeps the same region and scrolls back with one reverse index (ESC M) a press, also
+    /// when it alternates with `j`.
+    func testLineScrollsBackKeepTheRegionAndScrollWithOneReverseIndex() throws {
+        let (session, record) = try startRecorded()
+        try session.waitForText("Line 1 has")
+        try settle(record)
+        for _ in 0..<12 { try press("j", session, record) }
+        let start = try bytes(record).count
+        for _ in 0..<10 { try press("k", session, record) }
+        let backPresses = Array(try bytes(record)[start...])
+        XCTAssertEqual(PseudoTerminal.occurrences(of: Self.reverseIndex, in: backPresses), 10, "one ESC M a k")
+        for key in ["j", "k", "j", "k"] { try press(key, session, record) }
+        let presses = Array(try bytes(record)[start...])
+        XCTAssertFalse(Self.containsRegionSequence(presses), "the region of the j run is kept")
+        try assertScreenIsARepaint(session, record, "after ten line scrolls back and four alternating")
     }
 
     func testOtherKeysBetweenLineScrollsLeaveTheScreenAsARepaintWouldAndQuitGivesTheRegionBack() throws {
