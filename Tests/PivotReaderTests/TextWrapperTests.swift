@@ -12,6 +12,16 @@ final class TextWrapperTests: XCTestCase {
         XCTAssertEqual(wrap("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"])
     }
 
+    /// ASCII letters are read a byte at a time; a letter followed by a combining mark, an emoji
+    /// sequence or CR LF is still one character (one cell, never cut, its offset counted once).
+    func testALetterWithACombiningMarkStaysOneCharacter() {
+        XCTAssertEqual(wrap("cafe\u{301}s abcde\u{301}f", 5), ["cafés", "abcdé", "f"])
+        XCTAssertEqual(wrap("ab \u{1F44D}\u{1F3FD} cd", 4), ["ab", "\u{1F44D}\u{1F3FD}", "cd"], "the emoji takes two cells")
+        let lines = TextWrapper.wrap([TextWrapper.Piece(text: "ab\ncd\u{301}e fg", style: CellStyle())], width: 4)
+        XCTAssertEqual(lines.map { $0.runs.map(\.text).joined() }, ["ab", "cd\u{301}e", "fg"])
+        XCTAssertEqual(lines.map(\.offset), [0, 3, 7], "offsets count characters, not bytes")
+    }
+
     func testBreaksWordsWiderThanTheLine() {
         XCTAssertEqual(wrap("abcdefghijkl xy", 5), ["abcde", "fghij", "kl xy"])
     }

@@ -12,8 +12,17 @@ enum TextWrapper {
         var runs: [(text: String, style: CellStyle)]
     }
 
-    /// A character placed on the line being filled, with its style and cells.
-    private typealias Placed = (character: Character, style: CellStyle, cells: Int)
+    /// A character placed on the line being filled: where it is in its piece's text (lines are
+    /// cut from the pieces' texts, not built a character at a time), its cells, and whether it
+    /// is a space (asked at every break).
+    private struct Placed {
+        var character: Character
+        var piece: Int
+        var start: String.Index
+        var end: String.Index
+        var cells: Int
+        var isSpace: Bool
+    }
 
     /// `breakWindow`: how many characters of an overflowing line the breaking rules are first
     /// asked about (tests compare it with the whole line).
@@ -29,14 +38,23 @@ enum TextWrapper {
 
         func emit(_ characters: ArraySlice<Placed>, offset: Int) {
             var trimmed = characters
-            while let last = trimmed.last, last.character == " " { trimmed = trimmed.dropLast() }
+            while let last = trimmed.last, last.isSpace { trimmed = trimmed.dropLast() }
             var runs: [(text: String, style: CellStyle)] = []
-            for placed in trimmed {
-                if let last = runs.last, last.style == placed.style {
-                    runs[runs.count - 1].text.append(placed.character)
+            // Characters that follow each other in one piece are one slice of its text.
+            var sliceStart = trimmed.startIndex
+            while sliceStart < trimmed.endIndex {
+                let first = trimmed[sliceStart]
+                var sliceEnd = sliceStart + 1
+                while sliceEnd < trimmed.endIndex, trimmed[sliceEnd].piece == first.piece,
+                      trimmed[sliceEnd].start == trimmed[sliceEnd - 1].end { sliceEnd += 1 }
+                let text = pieces[first.piece].text[first.start..<trimmed[sliceEnd - 1].end]
+                let style = pieces[first.piece].style
+                if let last = runs.last, last.style == style {
+                    runs[runs.count - 1].text += text
                 } else {
-                    runs.append((String(placed.character), placed.style))
+                    runs.append((String(text), style))
                 }
+                sliceStart = sliceEnd
             }
             lines.append(Line(offset: offset, runs: runs))
             before = characters.last?.character
@@ -49,7 +67,7 @@ enum TextWrapper {
         func breakPlace(next: Character) -> Int? {
             if current.count > breakWindow * 2 {
                 var start = current.count - breakWindow
-                while start > 1, current[start - 1].character == " " { start -= 1 }
+                while start > 1, current[start - 1].isSpace { start -= 1 }
                 if let cut = breakPlace(after: start, context: current[start - 1].character, next: next) { return cut }
             }
             return breakPlace(after: 0, context: before, next: next)
@@ -66,16 +84,33 @@ enum TextWrapper {
             var cut = current.count - 1
             while cut > start, cut > 0 {
                 // Never between spaces, so a line does not start with the tail of a space run.
-                if allowed[first + cut], current[cut].character != " " { return cut }
+                if allowed[first + cut], !current[cut].isSpace { return cut }
                 cut -= 1
             }
             return nil
         }
 
-        for piece in pieces {
-            for character in piece.text {
-                defer { offset += 1 }
-                if character == "\n" {
+        for (pieceIndex, piece) in pieces.enumerated() {
+            let text = piece.text
+            let utf8 = text.utf8
+            var index = text.startIndex
+            while index < text.endIndex {
+                // An ASCII byte followed by another (or the end) is a character of its own, but
+                // CR (CR LF is one): most text skips the grapheme breaking of the String's view.
+                var byte: UInt8? = utf8[index]
+                let character: Character
+                let next: String.Index
+                let afterByte = utf8.index(after: index)
+                if let ascii = byte, ascii < 0x80, ascii != 0x0D, afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
+                    character = Character(Unicode.Scalar(ascii))
+                    next = afterByte
+                } else {
+                    character = text[index]
+                    next = text.index(after: index)
+                    byte = character.utf8.count == 1 ? character.utf8.first : nil
+                }
+                defer { offset += 1; index = next }
+                if byte == UInt8(ascii: "\n") {
                     emit(current[...], offset: lineOffset)
                     before = nil
                     current = []
@@ -83,27 +118,27 @@ enum TextWrapper {
                     lineOffset = offset + 1
                     continue
                 }
-                if character == " " {
+                if byte == UInt8(ascii: " ") {
                     if current.isEmpty { lineOffset = offset + 1; continue }
                     // Spaces may pass the width: they are trimmed from the end of the line.
-                    current.append((character, piece.style, 1))
+                    current.append(Placed(character: character, piece: pieceIndex, start: index, end: next, cells: 1, isSpace: true))
                     currentWidth += 1
                     continue
                 }
-                let cells = CellWidth.of(character)
+                let cells = byte.map { $0 >= 0x20 && $0 < 0x7F ? 1 : CellWidth.of(character) } ?? CellWidth.of(character)
                 if cells == 0 {
                     continue
                 }
                 // Again while what was carried over and this character still pass the width.
                 while currentWidth + cells > width, !current.isEmpty {
-                    let cut = breakPlace(next: character) ?? numberStart(current, continuing: piece.style) ?? current.count
+                    let cut = breakPlace(next: character) ?? numberStart(current, continuing: piece.style, in: pieces) ?? current.count
                     emit(current[..<cut], offset: lineOffset)
-                    let carried = Array(current[cut...].drop { $0.character == " " })
+                    let carried = Array(current[cut...].drop { $0.isSpace })
                     lineOffset = offset - carried.count
                     current = carried
                     currentWidth = current.reduce(0) { $0 + $1.cells }
                 }
-                current.append((character, piece.style, cells))
+                current.append(Placed(character: character, piece: pieceIndex, start: index, end: next, cells: cells, isSpace: false))
                 currentWidth += cells
             }
         }
@@ -113,10 +148,10 @@ enum TextWrapper {
 
     /// Where the link number that `style` continues begins at the end of `current`; nil when the
     /// character to place is no part of a link number.
-    private static func numberStart(_ current: [Placed], continuing style: CellStyle) -> Int? {
+    private static func numberStart(_ current: [Placed], continuing style: CellStyle, in pieces: [Piece]) -> Int? {
         guard style.link != nil, style.role == .muted else { return nil }
         var cut = current.count
-        while cut > 0, current[cut - 1].style == style { cut -= 1 }
+        while cut > 0, pieces[current[cut - 1].piece].style == style { cut -= 1 }
         return cut > 0 && cut < current.count ? cut : nil
     }
 
