@@ -92,6 +92,7 @@ FIGURES = [
     ("search_end_rss_kb", "peak memory after searching for the last words (max RSS)", "KiB"),
     ("quit_ms", "quit (q) → exit", "ms"),
     ("peak_rss_kb", "peak memory (max RSS)", "KiB"),
+    ("private_kb", "memory written by the reader before quitting (Private_Dirty: one more reader's cost)", "KiB"),
 ]
 
 # The targets: pivot-tui's median / less's median in the same run, for one document
@@ -176,6 +177,7 @@ def run_once(reader, doc, cols, rows, cfg):
         out["screen_rows_used"] = max([out["screen_rows_used"]] +
                                       [i + 1 for i, line in enumerate(out["last_screen"]) if line])
         out["hwm_kb"] = s.reader_hwm_kb()
+        out["private_kb"] = s.reader_private_kb()
         out["quit_ms"] = s.quit(tb.key_bytes(keys["quit"]), cfg.quit_timeout)
         out["presses"] = {k: [{f: p[f] for f in ("bytes", "lat_ms", "first_byte_ms", "changed")} for p in v]
                           for k, v in raw_presses.items()}

@@ -285,8 +285,8 @@ class Session:
                 return hit or self.last_t
         return None
 
-    def reader_hwm_kb(self):
-        """VmHWM of the reader (the time wrapper's child, or our child)."""
+    def reader_pid(self):
+        """The reader's pid: the time wrapper's child, or our child (None once gone)."""
         pid = self.proc.pid
         if self.rss_file:
             try:
@@ -294,12 +294,30 @@ class Session:
                     pid = int(f.read().split()[0])
             except (OSError, ValueError, IndexError):
                 return None
+        return pid
+
+    def reader_hwm_kb(self):
+        """VmHWM of the reader."""
+        pid = self.reader_pid()
         try:
             with open(f"/proc/{pid}/status") as f:
                 m = re.search(r"^VmHWM:\s+(\d+)", f.read(), re.M)
             return int(m.group(1)) if m else None
-        except OSError:
+        except (OSError, TypeError):
             return None
+
+    def reader_private_kb(self):
+        """Memory written by the reader (Private_Dirty of smaps_rollup: its heap, stacks, and
+        the pages of data it changed): what one more reader costs. Clean pages (code, data read
+        from files) are left out: the page cache holds them once for every reader."""
+        pid = self.reader_pid()
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                text = f.read()
+        except (OSError, TypeError):
+            return None
+        m = re.search(r"^Private_Dirty:\s+(\d+)", text, re.M)
+        return int(m.group(1)) if m else None
 
     def quit(self, key, timeout):
         """Press the quit key; wait for the exit. Returns quit_ms or None."""

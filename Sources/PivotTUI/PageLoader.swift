@@ -45,6 +45,17 @@ enum PageLoader {
         var pieces: PagePieces?
     }
 
+    /// Refuses what a page parsed whole would refuse (a file too large, binary or unreadable),
+    /// for a page read in pieces before a piece of it is written.
+    static func checkPage(_ path: String) throws {
+        do {
+            let (bytes, _) = try FileReader.read(path, limit: PageSource.byteLimit, prefix: firstReadBytes)
+            _ = try PageSource.text(from: bytes)
+        } catch let error as PageError {
+            throw LoadError(message: "\(path): \(error)")
+        }
+    }
+
     /// A page to read on screen (see `open(_:site:)`); a very large page is read in pieces
     /// (`PagePiecesLoader`) instead of parsed whole.
     static func opened(_ path: String?, site knownSite: SiteContext? = nil) throws -> Opened {

@@ -122,6 +122,7 @@ struct ReadRequest {
             // read in pieces); plain text needs it all, a very large page a piece at a time.
             if plainText {
                 if let file, PagePiecesLoader.readsInPieces(file) {
+                    try PageLoader.checkPage(file)
                     writePlainInPieces(file, path: target.pagePath, folder: target.folder, site: FileSite(pagePath: file))
                     return
                 }
@@ -198,6 +199,7 @@ struct ReadRequest {
             if case (let request, .page(let page, let rest, _, let pieces))? = opening {
                 // Plain text is the whole page; one the screen reads in pieces, a piece at a time.
                 if pieces != nil, let path = request.path, let file = try? folder.confinedFile(path) {
+                    do { try PageLoader.checkPage(file) } catch { Diagnostics.fail("\(error)") }
                     writePlainInPieces(file, path: path, folder: folder, site: SiteFolderContext(site: site, folder: folder))
                     return
                 }
