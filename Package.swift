@@ -16,6 +16,12 @@ func pkgConfig(_ query: String, _ name: String) -> [String] {
     return output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 }
 
+/// For the C and C++ libraries pivot-tui loads, which hold no Swift: without Swift's start-up
+/// object nothing asks for the Swift runtime, and with the static one nothing of it is linked
+/// (an archive gives only what is asked for). Linked to libswiftCore.so, an installed copy did
+/// not load: only the toolchain has that library.
+let withoutSwiftRuntime: [LinkerSetting] = [.unsafeFlags(["-nostartfiles", "-static-stdlib"])]
+
 let package = Package(
     name: "pivot-tui",
     products: [
@@ -52,7 +58,7 @@ let package = Package(
 
         // C++: the highlighter's shim, linked to libsource-highlight (and Boost.Regex) only here.
         .target(name: "CSourceHighlight",
-                linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
+                linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")] + withoutSwiftRuntime),
 
         // The pure core: page -> Document -> Outline, and the reader (layout, state, update, render).
         .target(name: "PivotDocument", dependencies: ["CCmarkGFM", "CYaml"]),
@@ -67,7 +73,7 @@ let package = Package(
         .target(name: "CPictures",
                 cSettings: [.unsafeFlags(pkgConfig("--cflags", "chafa"))],
                 linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp"),
-                                 .linkedLibrary("chafa"), .linkedLibrary("glib-2.0")]),
+                                 .linkedLibrary("chafa"), .linkedLibrary("glib-2.0")] + withoutSwiftRuntime),
         // Finds and loads the libraries above, beside pivot-tui or in its lib folder.
         .target(name: "PivotLibraryLoader"),
         // The edge to picture files: any local picture of a page as a text picture (loads libpivot-pictures.so).

@@ -51,6 +51,21 @@ final class DebianPackageTests: EndToEndTestCase {
         XCTAssertTrue(page.stdoutText.hasPrefix("Pivot"), String(page.stdoutText.prefix(200)))
         let site = try ProcessRunner.run(installed, ["\(root)/usr/share/doc/pivot-tui/example-site"], environment: environment)
         XCTAssertTrue(site.stdoutText.contains("About the orchard  /about/"), site.stdoutText)
+        // The libraries it loads need no Swift runtime (only the toolchain has one): the
+        // pictures of a page are drawn from the package's own libpivot-pictures.so.
+        for library in ["libpivot-highlight.so", "libpivot-pictures.so"] {
+            let dynamic = try ProcessRunner.run(try tool("readelf"), ["-d", "\(root)/usr/lib/pivot-tui/\(library)"], environment: environment)
+            XCTAssertFalse(dynamic.stdoutText.contains("swift"), "\(library) needs Swift: \(dynamic.stdoutText)")
+        }
+        let disc = PNGWriter.png(width: 40, height: 40, pixels: PNGWriter.pixels(size: 40, ink: [30, 60, 220, 255],
+                                                                                  paper: [250, 250, 250, 255]) { x, y in
+            (x - 20) * (x - 20) + (y - 20) * (y - 20) < 15 * 15
+        })
+        try Data(disc).write(to: workDirectory.appendingPathComponent("disc.png"))
+        let picturePage = try writePage("# Pictured\n\n![a blue disc](disc.png)\n", named: "pictured.md")
+        let pictured = try ProcessRunner.run(installed, ["--plain", picturePage.path], environment: environment)
+        XCTAssertTrue(pictured.stdoutText.split(separator: "\n").contains { $0.contains("│") && $0.contains("█") },
+                      "the picture drawn in symbols: \(pictured.stdoutText)")
         // The stripped program has no symbol table left.
         let symbols = try ProcessRunner.run(try tool("readelf"), ["-S", installed], environment: environment)
         XCTAssertFalse(symbols.stdoutText.contains(".symtab"), "pivot-tui is not stripped")
