@@ -113,8 +113,13 @@ enum PageLoader {
             return withStandIns(highlighted(document)) { EmbeddedContent.files[$0] }
         }
         if path == "-" {
-            let text = try PageSource.text(from: readStandardInput())
-            return LoadedPage(document: highlighted(PageParser.document(from: text)), standIns: [:])
+            switch try StandardInput.page() {
+            case .bytes(let bytes):
+                let text = try PageSource.text(from: bytes)
+                return LoadedPage(document: highlighted(PageParser.document(from: text)), standIns: [:])
+            case .file(let spilled):
+                return page(try pageText(at: spilled), at: spilled, site: NoSite())
+            }
         }
         let text = try pageText(at: path)
         let site = FileSite(pagePath: path)
@@ -189,20 +194,5 @@ enum PageLoader {
     struct LoadError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-
-    private static func readStandardInput() throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-            if bytes.count > PageSource.byteLimit {
-                throw PageError.tooLarge(bytes: bytes.count, limit: PageSource.byteLimit)
-            }
-        }
-        return bytes
     }
 }

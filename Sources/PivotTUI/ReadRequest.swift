@@ -117,18 +117,24 @@ struct ReadRequest {
         let page: LoadedPage
         var rest: (@Sendable () -> LoadedPage)?
         var pieces: PagePieces?
+        // A large page on standard input is read from the file it was spilled to, with no site.
+        var file = self.file
+        var site: SiteContext?
         do {
+            if file == "-", case .file(let spilled) = try StandardInput.page() {
+                (file, site) = (spilled, NoSite())
+            }
             // On screen a large page opens on its top while the rest is parsed (or, very large,
             // read in pieces); plain text needs it all, a very large page a piece at a time.
             if plainText {
                 if let file, PagePiecesLoader.readsInPieces(file) {
                     try PageLoader.checkPage(file)
-                    writePlainInPieces(file, path: target.pagePath, folder: target.folder, site: FileSite(pagePath: file))
+                    writePlainInPieces(file, path: target.pagePath, folder: target.folder, site: site ?? FileSite(pagePath: file))
                     return
                 }
                 page = try PageLoader.load(file)
             } else {
-                let opened = try PageLoader.opened(file)
+                let opened = try PageLoader.opened(file, site: site)
                 (page, rest, pieces) = (opened.first, opened.rest, opened.pieces)
             }
         } catch {
@@ -141,14 +147,13 @@ struct ReadRequest {
         let localeNote = TerminalSession.prepareLocale()
         let folder = target.folder
         let pagePath = target.pagePath
-        let file = self.file
         let settings = self.settings
         let first = PreparedPage(document: page.document, standIns: page.standIns)
         let wholePage = rest.map { make in
             { @Sendable in let whole = make(); return PreparedPage(document: whole.document, standIns: whole.standIns) }
         }
         let endOfPage: Navigator.PageEnd? = rest == nil && pieces == nil ? nil
-            : { @Sendable in file.flatMap { PageLoader.end(of: $0) } }
+            : { @Sendable [file, site] in file.flatMap { PageLoader.end(of: $0, site: site) } }
         let navigator = SiteNavigator.navigator(folder: folder, start: pagePath == nil ? page : nil)
         let outcome = TerminalSession.run(
             start: { size, now in
@@ -161,7 +166,7 @@ struct ReadRequest {
             watchesFiles: watch && pagePath != nil)
         finish(outcome) {
             if pieces != nil, let file {
-                writePlainInPieces(file, path: pagePath, folder: folder, site: FileSite(pagePath: file))
+                writePlainInPieces(file, path: pagePath, folder: folder, site: site ?? FileSite(pagePath: file))
                 return
             }
             let whole = rest.map { $0() } ?? page

@@ -39,12 +39,7 @@ final class LargePageTests: EndToEndTestCase {
     func testASearchFindsWordsNearTheEndOfAPageReadInPieces() throws {
         let page = try writePage(Self.largePage)
         let session = try startReader([page.path], width: 80, height: 24)
-        try session.waitForScreen("the top of the page") { $0.contains("The first words of the large page.") }
-        try session.type("/chapter 11990")
-        try session.sendKeys("Enter")
-        try session.waitForScreen("the first match, near the end", timeout: 30) { screen in
-            screen.statusLine.contains("chapter 11990: match 1 of 5") && screen.contains("Chapter 11990")
-        }
+        try searchNearTheEnd(session)
         try session.sendKeys("n")
         try session.waitForScreen("the second match") { $0.statusLine.contains("match 2 of 5") }
         try session.sendKeys("g")
@@ -120,23 +115,56 @@ final class LargePageTests: EndToEndTestCase {
         try session.waitForText("EXIT=0", history: true)
     }
 
-    /// Plain text of a page read in pieces is written a piece at a time; it is the text of the
-    /// page parsed whole (as standard input still is), byte for byte.
-    func testPlainTextOfAPageReadInPiecesIsThatOfTheWholePage() throws {
-        let page = try writePage(Self.largePage(chapters: 4_500))
-        let environment = TestEnvironment.childEnvironment(["TERM": "xterm-256color"])
-        let inPieces = try ProcessRunner.run(binary.path, ["--plain", page.path], environment: environment,
-                                             currentDirectory: workDirectory.path, timeout: 120)
-        let whole = try ProcessRunner.run(binary.path, ["--plain", "-"], environment: environment,
-                                          currentDirectory: workDirectory.path, stdin: page.path, timeout: 120)
-        XCTAssertEqual(inPieces.exitStatus, 0, inPieces.stderrText)
-        XCTAssertEqual(whole.exitStatus, 0, whole.stderrText)
+    /// Plain text of a page read in pieces is written a piece at a time: the title once, every
+    /// chapter once and in order, to the last words. Standard input this large goes to a
+    /// temporary file (unlinked at once) and is read in pieces too: the same text.
+    func testPlainTextOfAPageReadInPiecesHasEveryChapterOnceAndStandardInputGivesTheSame() throws {
+        let chapters = 4_500
+        let page = try writePage(Self.largePage(chapters: chapters))
         let size = try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int ?? 0
         XCTAssertGreaterThan(size, 1_048_576, "the page is read in pieces")
-        XCTAssertTrue(inPieces.stdoutText.hasPrefix("Large Fixture\n"), "the title, once")
-        XCTAssertEqual(inPieces.stdoutText.components(separatedBy: "Large Fixture").count, 2)
-        XCTAssertTrue(inPieces.stdoutText.contains("chapter 4500."), "the last chapter")
-        XCTAssertTrue(inPieces.stdoutText.hasSuffix("The last words of the large page.\n"))
-        XCTAssertTrue(inPieces.stdout == whole.stdout, "the same text as the whole page's")
+        let spillFolder = workDirectory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: spillFolder, withIntermediateDirectories: true)
+        let environment = TestEnvironment.childEnvironment(["TERM": "xterm-256color", "TMPDIR": spillFolder.path])
+        let inPieces = try ProcessRunner.run(binary.path, ["--plain", page.path], environment: environment,
+                                             currentDirectory: workDirectory.path, timeout: 120)
+        let piped = try ProcessRunner.run(binary.path, ["--plain", "-"], environment: environment,
+                                          currentDirectory: workDirectory.path, stdin: page.path, timeout: 120)
+        XCTAssertEqual(inPieces.exitStatus, 0, inPieces.stderrText)
+        XCTAssertEqual(piped.exitStatus, 0, piped.stderrText)
+        let text = inPieces.stdoutText
+        XCTAssertTrue(text.hasPrefix("Large Fixture\n"), "the title, once")
+        XCTAssertEqual(text.components(separatedBy: "Large Fixture").count, 2)
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("Chapter ") && $0.split(separator: " ").count == 2 }
+        XCTAssertEqual(headings.map(String.init), (1...chapters).map { "Chapter \($0)" }, "every chapter once, in order")
+        XCTAssertTrue(text.hasSuffix("The last words of the large page.\n"))
+        XCTAssertTrue(inPieces.stdout == piped.stdout, "standard input gives the same text")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: spillFolder.path), [], "no temporary file left")
+    }
+
+    /// A large page on standard input opens on screen and is read in pieces like a file: the
+    /// end key and a search near the end work, and the keys come from the terminal.
+    func testALargePageOnStandardInputIsReadInPieces() throws {
+        let page = try writePage(Self.largePage)
+        let command = "cat \(shellQuoted(page.path)) | \(shellQuoted(binary.path)) -; echo EXIT=$?; sleep 30"
+        let session = try startSession(script: command)
+        try searchNearTheEnd(session)
+        try session.sendKeys("G")
+        try session.waitForScreen("the end of the page", timeout: 30) { screen in
+            screen.contains("The last words of the large page.") && screen.statusLine.contains("Bot")
+        }
+        try session.sendKeys("q")
+        try session.waitForText("EXIT=0")
+    }
+
+    /// From the top of the large page: a search for a chapter near its end goes to its first
+    /// of five matches, counted over the whole page.
+    private func searchNearTheEnd(_ session: TmuxSession) throws {
+        try session.waitForScreen("the top of the page") { $0.contains("The first words of the large page.") }
+        try session.type("/chapter 11990")
+        try session.sendKeys("Enter")
+        try session.waitForScreen("the first match, near the end", timeout: 30) { screen in
+            screen.statusLine.contains("chapter 11990: match 1 of 5") && screen.contains("Chapter 11990")
+        }
     }
 }
