@@ -385,6 +385,9 @@ def main():
     cfg.out.mkdir(parents=True, exist_ok=True)
     if not os.access(cfg.pivot_tui, os.X_OK):
         sys.exit(f"not an executable: {cfg.pivot_tui} (make bench builds it)")
+    # A binary just linked sits in the page cache unwritten: its pages then count as the
+    # reader's own dirty memory (Private_Dirty) until written back.
+    os.sync()
 
     scratch = BENCH / "out"
     (scratch / "captures").mkdir(parents=True, exist_ok=True)
