@@ -129,7 +129,7 @@ struct ReadRequest {
             if plainText {
                 if let file, PagePiecesLoader.readsInPieces(file) {
                     try PageLoader.checkPage(file)
-                    writePlainInPieces(file, path: target.pagePath, folder: target.folder, site: site ?? FileSite(pagePath: file))
+                    writePlainInPieces(file, path: target.pagePath, folder: target.folder, site: site)
                     return
                 }
                 page = try PageLoader.load(file)
@@ -166,7 +166,7 @@ struct ReadRequest {
             watchesFiles: watch && pagePath != nil)
         finish(outcome) {
             if pieces != nil, let file {
-                writePlainInPieces(file, path: pagePath, folder: folder, site: site ?? FileSite(pagePath: file))
+                writePlainInPieces(file, path: pagePath, folder: folder, site: site)
                 return
             }
             let whole = rest.map { $0() } ?? page
@@ -257,18 +257,20 @@ struct ReadRequest {
 
     /// A page read in pieces as plain text: each piece written once parsed, then let go; the
     /// links of all pieces listed at the end. The same text as `writePlain` on the whole page.
-    private func writePlainInPieces(_ file: String, path: String?, folder: SiteFolder?, site: SiteContext) {
+    /// `site` nil: the file's own (`FileSite`); a spilled standard input comes with `NoSite`.
+    private func writePlainInPieces(_ file: String, path: String?, folder: SiteFolder?, site: SiteContext?) {
         var links: [String] = []
         var isFirst = true
-        let wasRead = PagePiecesLoader.forEachPiece(of: file, site: site) { piece in
-            guard let piece else { Diagnostics.fail("\(TextSanitizer.clean(file)): part of the page is not text") }
+        let shownName = site is NoSite ? "standard input" : TextSanitizer.clean(file)
+        let wasRead = PagePiecesLoader.forEachPiece(of: file, site: site ?? FileSite(pagePath: file)) { piece in
+            guard let piece else { Diagnostics.fail("\(shownName): part of the page is not text") }
             let standIns = withPictures(piece.document, standIns: piece.standIns, path: path, folder: folder)
             let title = isFirst ? PlainText.title(of: piece.document, width: settled.width) : ""
             PlainOutput.write(title + PlainText.body(of: piece.document, width: settled.width, standIns: standIns, continuing: !isFirst))
             links += PlainText.linkLines(of: piece.document)
             isFirst = false
         }
-        guard wasRead else { Diagnostics.fail("\(TextSanitizer.clean(file)): the page could not be read") }
+        guard wasRead else { Diagnostics.fail("\(shownName): the page could not be read") }
         PlainOutput.write(PlainText.links(links))
     }
 

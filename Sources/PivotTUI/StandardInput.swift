@@ -24,6 +24,7 @@ enum StandardInput {
     private static func readAll(spillingAfter threshold: Int, limit: Int) throws -> Page {
         var bytes: [UInt8] = []
         var spill: Int32 = -1
+        var triedToSpill = false
         var total = 0
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -45,11 +46,14 @@ enum StandardInput {
             }
             bytes += buffer[0..<count]
             // Past the threshold the page goes to a file; where none can be made, it stays here.
-            // Binary input is refused first, as it would be whole (the file's name means nothing).
-            if bytes.count > threshold, (try PageSource.text(from: bytes.prefix(8_192))).isEmpty == false,
-               let file = temporaryFile(), writeAll(file, bytes[...]) {
-                spill = file
-                bytes = []
+            if bytes.count > threshold, !triedToSpill {
+                triedToSpill = true
+                // Binary input is refused first, as it would be whole (the file's name means nothing).
+                _ = try PageSource.text(from: bytes.prefix(8_192))
+                if let file = temporaryFile(), writeAll(file, bytes[...]) {
+                    spill = file
+                    bytes = []
+                }
             }
         }
         return spill >= 0 ? .file("/proc/self/fd/\(spill)") : .bytes(bytes)
