@@ -59,7 +59,8 @@ enum StandardInput {
         return spill >= 0 ? .file("/proc/self/fd/\(spill)") : .bytes(bytes)
     }
 
-    /// A file in TMPDIR (else /tmp), unlinked at once; nil when none can be made.
+    /// A file in TMPDIR (else /tmp), unlinked at once; nil when none can be made, or when it
+    /// cannot be named again through /proc (not mounted).
     private static func temporaryFile() -> Int32? {
         let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((folder + "/pivot-tui-input.XXXXXX").utf8CString)
@@ -67,6 +68,10 @@ enum StandardInput {
         guard file >= 0 else { return nil }
         _ = fcntl(file, F_SETFD, FD_CLOEXEC)
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        guard FileReader.size(of: "/proc/self/fd/\(file)") != nil else {
+            close(file)
+            return nil
+        }
         return file
     }
 
