@@ -286,8 +286,8 @@ final class CursesScreen {
         wscrl(window, direction == .forward ? 1 : -1)
         _ = scrollok(window, false)
         wsetscrreg(window, 0, Int32(grid.height - 1))
-        // The cursor stays where it is in ncurses' picture too, so a move from there is true.
-        // ncurses cannot be kept in step: it repaints the screen itself.
+        // The cursor is left where it is, so ncurses' picture of it stays true for the move
+        // below; when the update cannot be thrown away, ncurses repaints the screen itself.
         guard updateDiscardingOutput(cursorAt: parkedRow ?? newLineRow) else { return redraw(grid) }
         if scrollRegion.rows != 1...bottom {
             scrollRegion.keep(1...bottom)
