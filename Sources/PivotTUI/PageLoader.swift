@@ -49,8 +49,8 @@ enum PageLoader {
     /// for a page read in pieces before a piece of it is written.
     static func checkPage(_ path: String) throws {
         do {
-            let (bytes, _) = try FileReader.read(path, limit: PageSource.byteLimit, prefix: firstReadBytes)
-            _ = try PageSource.text(from: bytes)
+            let (head, _) = try FileReader.read(path, limit: PageSource.byteLimit, prefix: PageSource.headBytes)
+            try PageSource.checkHead(head)
         } catch let error as PageError {
             throw LoadError(message: "\(path): \(error)")
         }

@@ -49,7 +49,7 @@ enum StandardInput {
             if bytes.count > threshold, !triedToSpill {
                 triedToSpill = true
                 // Binary input is refused first, as it would be whole (the file's name means nothing).
-                _ = try PageSource.text(from: bytes.prefix(8_192))
+                try PageSource.checkHead(bytes)
                 if let file = temporaryFile(), writeAll(file, bytes[...]) {
                     spill = file
                     bytes = []

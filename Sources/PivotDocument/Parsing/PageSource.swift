@@ -17,6 +17,15 @@ public enum PageError: Error, Equatable, CustomStringConvertible {
 public enum PageSource {
     /// Pages above this size are refused rather than read into memory.
     public static let byteLimit = 64 * 1_048_576
+    /// How much of a page's start tells whether it is binary.
+    public static let headBytes = 8_192
+
+    /// Refuses a page whose start (`headBytes` of `bytes`) looks binary, as `text(from:)` does,
+    /// without decoding it: for a page read in parts.
+    public static func checkHead(_ bytes: some Collection<UInt8>) throws {
+        let head = Array(bytes.prefix(headBytes))
+        if head.withUnsafeBufferPointer(looksBinary) { throw PageError.binary }
+    }
 
     public static func text<Bytes: Collection>(from bytes: Bytes) throws -> String where Bytes.Element == UInt8 {
         // The work is done on a buffer: generic code over any collection of bytes, not
@@ -27,7 +36,7 @@ public enum PageSource {
 
     private static func text(fromBuffer bytes: UnsafeBufferPointer<UInt8>) throws -> String {
         guard bytes.count <= byteLimit else { throw PageError.tooLarge(bytes: bytes.count, limit: byteLimit) }
-        if looksBinary(UnsafeBufferPointer(rebasing: bytes.prefix(8192))) { throw PageError.binary }
+        if looksBinary(UnsafeBufferPointer(rebasing: bytes.prefix(headBytes))) { throw PageError.binary }
         let text = String(decoding: bytes, as: UTF8.self)
         // Windows line ends: Swift keeps "\r\n" as one Character, which would hide line breaks from the parsers.
         return text.utf8.contains(0x0D) ? text.replacingAll("\r\n", with: "\n") : text
