@@ -42,17 +42,6 @@ static inline FILE *pv_stdout(void) { return stdout; }
 static inline const char *pv_tiparm1(const char *cap, int a) { return cap ? tiparm(cap, a) : NULL; }
 static inline const char *pv_tiparm2(const char *cap, int a, int b) { return cap ? tiparm(cap, a, b) : NULL; }
 
-/* While a scrolling region is kept, a relative move down stops at its bottom margin (and a LF
-   scrolls it): these hide terminfo's cud1 and cud from ncurses' cursor optimiser, which then
-   moves down with absolute addresses (vpa, cup), and give them back. */
-static inline void pv_hide_down_moves(char **down, char **parm_down) {
-    *down = cursor_down; *parm_down = parm_down_cursor;
-    cursor_down = NULL; parm_down_cursor = NULL;
-}
-static inline void pv_restore_down_moves(char *down, char *parm_down) {
-    cursor_down = down; parm_down_cursor = parm_down;
-}
-
 /* nl_langinfo(CODESET) is a macro argument Swift cannot name. */
 static inline const char *pv_codeset(void) { return nl_langinfo(CODESET); }
 #endif

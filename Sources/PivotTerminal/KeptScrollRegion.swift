@@ -4,14 +4,13 @@ import Glibc
 
 /// A scrolling region set once and kept while line scrolls follow one another, so each scroll
 /// is a bare `ind` (a LF on xterm) instead of ncurses' set, scroll, reset and two cursor moves.
-/// ncurses knows nothing of it: while it is kept, relative moves down are cleared from the
-/// public terminfo entry (they stop at the margin; ncurses 6.4 was seen to move down with
-/// vpa/cup here anyway), and it is undone before ncurses or anyone else writes more.
+/// ncurses knows nothing of it, and it is undone before ncurses or anyone else writes more. A
+/// relative move down would stop at its margin, but ncurses never makes one: it moves down with
+/// vpa or cup (seen with ncurses 6.4/6.5, in nl and nonl modes; the public terminfo variables
+/// are a copy ncurses does not read, so they cannot steer it).
 final class KeptScrollRegion {
     private let outputDescriptor: Int32
     private(set) var rows: ClosedRange<Int>?
-    private var hiddenDown: UnsafeMutablePointer<CChar>?
-    private var hiddenParmDown: UnsafeMutablePointer<CChar>?
 
     init(outputDescriptor: Int32) {
         self.outputDescriptor = outputDescriptor
@@ -27,7 +26,6 @@ final class KeptScrollRegion {
     /// Sets the region; DECSTBM homes the cursor, and the caller moves it from there.
     func keep(_ rows: ClosedRange<Int>) {
         guard self.rows != rows else { return }
-        if self.rows == nil { pv_hide_down_moves(&hiddenDown, &hiddenParmDown) }
         _ = putp(Self.regionBytes(rows))
         self.rows = rows
         pv_note_region_kept(outputDescriptor, Self.regionBytes(Self.wholeScreen))
@@ -38,7 +36,6 @@ final class KeptScrollRegion {
         let lost = pv_take_region_lost() != 0
         guard rows != nil else { return }
         rows = nil
-        pv_restore_down_moves(hiddenDown, hiddenParmDown)
         pv_note_region_released()
         if !lost { _ = putp(Self.regionBytes(Self.wholeScreen)) }
         _ = mvcur(-1, -1, 0, 0)  // DECSTBM homed the cursor; ncurses' idea of it is set to match
@@ -49,7 +46,6 @@ final class KeptScrollRegion {
     func noteSuspend() {
         guard pv_take_region_lost() != 0, rows != nil else { return }
         rows = nil
-        pv_restore_down_moves(hiddenDown, hiddenParmDown)
     }
 
     private static var wholeScreen: ClosedRange<Int> { 0...(Int(getmaxy(pv_stdscr())) - 1) }
