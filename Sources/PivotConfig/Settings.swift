@@ -10,6 +10,8 @@ public struct Settings: Equatable, Sendable {
     public var animation = true
     /// Seconds without a key after which animations stop.
     public var idleStop = 120
+    /// A percentage in the status line between the page's ends, rewritten on every scroll.
+    public var percent = false
     /// The screen-reader mode: lines that follow each other, no full screen, no animation.
     public var linear = false
     /// Foreground colours for some roles, by palette number (0-255).

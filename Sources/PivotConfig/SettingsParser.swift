@@ -37,11 +37,12 @@ public enum SettingsParser {
                     throw fail("width must be a number from 20 to 1000")
                 }
                 settings.width = width
-            case "mouse", "animation", "linear":
+            case "mouse", "animation", "linear", "percent":
                 guard let on = value.string.flatMap(boolean) else { throw fail("\(key) must be true or false") }
                 switch key {
                 case "mouse": settings.mouse = on
                 case "animation": settings.animation = on
+                case "percent": settings.percent = on
                 default: settings.linear = on
                 }
             case "idle-stop":
@@ -54,7 +55,7 @@ public enum SettingsParser {
             case "keys":
                 try readKeys(value, into: &settings, lines: lines, sectionLine: line)
             default:
-                throw fail("unknown setting \"\(key)\" (known: theme, width, mouse, animation, idle-stop, linear, colors, keys)")
+                throw fail("unknown setting \"\(key)\" (known: theme, width, mouse, animation, idle-stop, percent, linear, colors, keys)")
             }
         }
         return settings

@@ -10,6 +10,7 @@ public enum SettingsWriter {
             "mouse: \(settings.mouse)",
             "animation: \(settings.animation)",
             "idle-stop: \(settings.idleStop)",
+            "percent: \(settings.percent)",
             "linear: \(settings.linear)",
         ]
         let colors = ColorNames.roles.compactMap { entry in

@@ -22,6 +22,8 @@ struct ReadRequest {
     var noMouse = false
     var noAnimation = false
     var idleStop: Int?
+    /// `--percent`: a running percentage in the status line.
+    var percent = false
     var watch = true
     var hyperlinks = true
     /// Code blocks highlighted by language (`--no-highlight` turns it off).
@@ -67,6 +69,7 @@ struct ReadRequest {
         if let theme { settings.theme = theme }
         if let idleStop { settings.idleStop = idleStop }
         if noMouse { settings.mouse = false }
+        if percent { settings.percent = true }
         let animationOff = noAnimation || getenv("PIVOT_TUI_NO_ANIMATION").map { String(cString: $0) == "1" } ?? false
         if animationOff { settings.animation = false }
         if linear || getenv("PIVOT_TUI_LINEAR").map({ String(cString: $0) == "1" }) == true { settings.linear = true }
@@ -94,7 +97,7 @@ struct ReadRequest {
     private var settings: ReaderSettings {
         // A screen reader reads text: animations would only rewrite it.
         ReaderSettings(readingWidth: settled.width, animates: settled.animation && !settled.linear,
-                       idleStop: settled.idleStop * 1000, keyMap: settled.keys)
+                       idleStop: settled.idleStop * 1000, keyMap: settled.keys, showsPercent: settled.percent)
     }
 
     private var options: TerminalSession.Options {

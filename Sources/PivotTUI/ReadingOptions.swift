@@ -56,6 +56,9 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("idle-stop"), help: "Seconds without a key after which animations stop on their last frame (default 120).")
     var idleStop: Int?
 
+    @Flag(help: "Keep a percentage in the status line, rewritten on every scroll. Without it the line stays still while scrolling (Top, Bot or All at the ends, as less shows) and Ctrl-G tells where you are.")
+    var percent = false
+
     @Flag(help: "Screen-reader mode: the page as lines that follow each other, no fixed header or status line, no animation (also when PIVOT_TUI_LINEAR=1).")
     var linear = false
 
@@ -72,7 +75,7 @@ struct ReadingOptions: ParsableArguments {
 
     func request(file: String?) -> ReadRequest {
         ReadRequest(file: file, site: site, plain: plain, width: width, theme: theme, noColor: noColor,
-                    noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, watch: !noWatch,
+                    noMouse: noMouse, noAnimation: noAnimation, idleStop: idleStop, percent: percent, watch: !noWatch,
                     hyperlinks: !noHyperlinks, highlight: !noHighlight, linear: linear, printsConfig: printConfig,
                     graphics: graphics)
     }

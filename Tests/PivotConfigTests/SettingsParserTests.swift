@@ -13,6 +13,7 @@ final class SettingsParserTests: XCTestCase {
             mouse: false
             animation: off
             idle-stop: 30
+            percent: yes
             colors:
               heading: magenta
               link: 33
@@ -25,6 +26,7 @@ final class SettingsParserTests: XCTestCase {
         XCTAssertFalse(settings.mouse)
         XCTAssertFalse(settings.animation)
         XCTAssertEqual(settings.idleStop, 30)
+        XCTAssertTrue(settings.percent)
         XCTAssertEqual(settings.colors, [.heading: 5, .link: 33])
         XCTAssertEqual(settings.keys.translated(.character("e")), .character("j"))
         XCTAssertEqual(settings.keys.translated(.character("x")), .character("q"))

@@ -17,11 +17,12 @@ final class LineScrollBytesTests: EndToEndTestCase {
     }
 
     /// Starts the reader once its output is being recorded, then `seq` on the shell after it.
-    private func startRecorded() throws -> (TmuxSession, URL) {
+    private func startRecorded(_ arguments: [String] = []) throws -> (TmuxSession, URL) {
         let page = try writePage(Self.page)
-        let record = workDirectory.appendingPathComponent("bytes")
-        let go = workDirectory.appendingPathComponent("go")
-        let command = [binary.path, page.path].map(shellQuoted).joined(separator: " ")
+        let name = arguments.joined()
+        let record = workDirectory.appendingPathComponent("bytes" + name)
+        let go = workDirectory.appendingPathComponent("go" + name)
+        let command = ([binary.path] + arguments + [page.path]).map(shellQuoted).joined(separator: " ")
         let session = try startSession(script: "while [ ! -e \(shellQuoted(go.path)) ]; do sleep 0.05; done; \(command); echo EXIT=$?; seq 1 40; sleep 30")
         try session.recordOutput(to: record.path)
         FileManager.default.createFile(atPath: go.path, contents: Data())
@@ -75,6 +76,29 @@ final class LineScrollBytesTests: EndToEndTestCase {
         XCTAssertFalse(Self.containsRegionSequence(later), "no region sequence after the first press")
         XCTAssertEqual(PseudoTerminal.occurrences(of: [0x0A], in: later), 10, "one LF a press")
         try assertScreenIsARepaint(session, record, "after ten line scrolls")
+    }
+
+    /// Nothing on the status line changes between the page's ends, so a `j` writes its new line
+    /// and no byte for the last row; `--percent` asks for a percentage there, rewritten each time.
+    func testLineScrollsLeaveTheStatusLineAloneUnlessAPercentageIsAskedFor() throws {
+        for (arguments, rewritesStatus) in [([String](), false), (["--percent"], true)] {
+            let (session, record) = try startRecorded(arguments)
+            try session.waitForText("Line 1 has")
+            try settle(record)
+            try press("j", session, record)  // "Top" leaves the status line
+            let start = try bytes(record).count
+            for _ in 0..<10 { try press("j", session, record) }
+            let later = String(decoding: try bytes(record)[start...], as: UTF8.self)
+            // The last row addressed: ESC [ 24 ; column H, or ESC [ 24 d.
+            let addressesStatus = later.range(of: "\u{1B}\\[24[;d]", options: .regularExpression) != nil
+            XCTAssertEqual(addressesStatus, rewritesStatus, "\(arguments): \(later.debugDescription)")
+            let status = try session.waitForScreen("the status line") { !$0.statusLine.isEmpty }.statusLine
+            XCTAssertEqual(status.range(of: "[0-9]+%", options: .regularExpression) != nil, rewritesStatus, status)
+            try assertScreenIsARepaint(session, record, "\(arguments): after ten line scrolls")
+            try session.sendKeys("q")
+            try session.waitForText("EXIT=0", history: true)
+            session.kill()
+        }
     }
 
     /// `k` keeps the same region and scrolls back with one reverse index (ESC M) a press, also

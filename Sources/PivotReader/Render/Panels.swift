@@ -9,6 +9,7 @@ enum Panels {
         ("space PgDn  b PgUp", "page down, up"),
         ("d u", "half page down, up"),
         ("g Home  G End", "top, bottom"),
+        ("Ctrl-G", "where you are: lines, percentage"),
         ("Tab ]  Shift-Tab [", "next, previous section (takes the focus)"),
         ("Enter", "fold or unfold the focused section"),
         ("h ←  l →", "fold; unfold (again: to parent, to first child)"),

@@ -109,7 +109,9 @@ struct Renderer {
         case .help?: right = " q: close "
         case .info?: right = " q: close "
         case .outline?: right = " Enter: jump  q: close "
-        case nil: right = " \(state.positionLabel)  ?: help "
+        case nil:
+            let position = state.positionLabel
+            right = position.isEmpty ? " ?: help " : " \(position)  ?: help "
         }
         let left: String
         let leftStyle: CellStyle
@@ -119,6 +121,9 @@ struct Renderer {
         } else if let message = state.message {
             left = message
             leftStyle = CellStyle(.warning, .bold)
+        } else if state.showsPosition, state.overlay == nil {
+            left = state.positionReport
+            leftStyle = CellStyle(.status, .bold)
         } else if state.overlay != nil {
             left = state.overlay == .help(scroll: state.overlayScroll) ? "Help" :
                 (state.overlay == .info(scroll: state.overlayScroll) ? "Page info" : "Outline")

@@ -24,6 +24,7 @@ extension ReaderState {
             noteInput()
             if key == .control("c") { return [.quit] }
             message = nil
+            showsPosition = false
             if prompt != nil {
                 promptKey(key)
                 return []
@@ -66,6 +67,7 @@ extension ReaderState {
         case .character("+"), .character("="): unfoldAll()
         case .character("t"): openOutline()
         case .character("?"): overlay = .help(scroll: 0)
+        case .control("g"): showsPosition = true
         case .character("i"): overlay = .info(scroll: 0)
         case .character("p"): togglePause()
         case .character("/"): prompt = ""

@@ -15,15 +15,19 @@ public struct ReaderSettings: Hashable, Sendable {
     public var wholeLayoutLimit: Int
     /// Keys the user added for reading actions.
     public var keyMap: KeyMap
+    /// True keeps a percentage in the status line between the page's ends, rewritten on every
+    /// scroll; false keeps the line still while scrolling (as less does) and tells the place on Ctrl-G.
+    public var showsPercent: Bool
 
     public init(readingWidth: Int = 80, glyphs: Glyphs = .unicode, animates: Bool = true, idleStop: Int = 120_000,
-                wholeLayoutLimit: Int = 1_000, keyMap: KeyMap = KeyMap()) {
+                wholeLayoutLimit: Int = 1_000, keyMap: KeyMap = KeyMap(), showsPercent: Bool = false) {
         self.readingWidth = readingWidth
         self.glyphs = glyphs
         self.animates = animates
         self.idleStop = idleStop
         self.wholeLayoutLimit = wholeLayoutLimit
         self.keyMap = keyMap
+        self.showsPercent = showsPercent
     }
 }
 
@@ -65,6 +69,8 @@ public struct ReaderState: Sendable {
     var searchMatches: [SearchIndex.Match] = []
     /// A one-off note in the status line, cleared by the next key.
     public internal(set) var message: String?
+    /// Ctrl-G's report of the reading place in the status line, until the next key.
+    public internal(set) var showsPosition = false
     /// Lines the info panel shows about where the page is (set by the browser: its site path and
     /// the command that opens this place).
     public internal(set) var placeInfo: [MetadataEntry] = []
@@ -166,7 +172,8 @@ public struct ReaderState: Sendable {
         return layout.lines[top...].prefix(pageHeight).first(where: { $0.section != nil })?.section
     }
 
-    /// Position through the page, as less shows it.
+    /// Position through the page, as less shows it: Top, Bot or All at the ends; between them a
+    /// percentage only when the settings ask for one, so that scrolling leaves the status line be.
     public var positionLabel: String {
         switch part {
         case .top where top >= maxTop: return "loading"
@@ -176,25 +183,41 @@ public struct ReaderState: Sendable {
         default: break
         }
         if pageIndex != nil {
-            // A very large page read in pieces: how far through the page's lines the top is.
             if top == 0, reachesPageStart, layout.reachesStart { return "Top" }
             if top >= maxTop, reachesPageEnd, layout.reachesEnd { return "Bot" }
-            return Self.percent(line: topSourceLine ?? 0, of: pageIndex?.lineCount ?? 1)
+        } else {
+            if layout.isComplete, layout.lines.count <= pageHeight { return "All" }
+            if top == 0, layout.reachesStart { return "Top" }
+            if top >= maxTop, layout.reachesEnd { return "Bot" }
         }
-        let total = layout.lines.count
-        if layout.isComplete, total <= pageHeight { return "All" }
-        if top == 0, layout.reachesStart { return "Top" }
-        if top >= maxTop, layout.reachesEnd { return "Bot" }
+        return settings.showsPercent ? "\(percentThrough)%" : ""
+    }
+
+    /// How far through the page the reader is: the last line on screen, where the page's lines
+    /// are all laid out; else the top line's place among the page's source lines (a window of a
+    /// large page, or a page read in pieces, cannot count its laid-out lines).
+    public var percentThrough: Int {
+        if pageIndex != nil { return Self.percent(line: topSourceLine ?? 0, of: pageIndex?.lineCount ?? 1) }
         guard !layout.isComplete, layout.lines.indices.contains(top) else {
-            return "\(min(99, (top + pageHeight) * 100 / max(1, total)))%"
+            return min(99, (top + pageHeight) * 100 / max(1, layout.lines.count))
         }
-        // A window of a large page: how far through the page's lines the top line's text is (as
-        // for a page read in pieces, which cannot count its units).
         return Self.percent(line: topSourceLine ?? 0, of: document.lineCount)
     }
 
-    static func percent(line: Int, of count: Int) -> String {
-        "\(min(99, max(0, line) * 100 / max(1, count)))%"
+    /// Where the reader is, in words, for Ctrl-G.
+    public var positionReport: String {
+        if pageIndex == nil, layout.isComplete {
+            let total = layout.lines.count
+            let last = min(total, top + pageHeight)
+            let percent = last >= total ? 100 : last * 100 / max(1, total)
+            return "lines \(min(total, top + 1))–\(last) of \(total) · \(percent)%"
+        }
+        if positionLabel == "Bot" { return "the end of the page · 100%" }
+        return "about \(positionLabel == "Top" ? 0 : percentThrough)% through the page"
+    }
+
+    static func percent(line: Int, of count: Int) -> Int {
+        min(99, max(0, line) * 100 / max(1, count))
     }
 }
 
