@@ -202,7 +202,7 @@ final class CursesScreen {
         if shown?.width != grid.width || shown?.height != grid.height { werase(window) }
         var drawn: [Int] = []
         for row in 0..<min(grid.height, Int(getmaxy(window))) {
-            if let shown, shown.width == grid.width, row < shown.height, shown.row(row) == grid.row(row) { continue }
+            if let shown, shown.width == grid.width, row < shown.height, shown.row(row, isTheSameAs: row, of: grid) { continue }
             drawRow(grid, row, window)
             drawn.append(row)
         }
@@ -260,8 +260,8 @@ final class CursesScreen {
         guard scrollRegion != nil, old.width == new.width, old.height == new.height, new.height >= 4,
               new.height == Int(getmaxy(pv_stdscr())), new.width == Int(getmaxx(pv_stdscr())) else { return nil }
         let pageRows = 1..<(new.height - 2)
-        if pageRows.allSatisfy({ new.row($0) == old.row($0 + 1) }) { return .forward }
-        if CursesScreen.capability("ri") != nil, pageRows.allSatisfy({ new.row($0 + 1) == old.row($0) }) { return .back }
+        if pageRows.allSatisfy({ new.row($0, isTheSameAs: $0 + 1, of: old) }) { return .forward }
+        if CursesScreen.capability("ri") != nil, pageRows.allSatisfy({ new.row($0 + 1, isTheSameAs: $0, of: old) }) { return .back }
         return nil
     }
 
@@ -301,7 +301,7 @@ final class CursesScreen {
         // putp and mvcur write to the C stream, which a tty line-buffers (an `ind` LF flushed it,
         // an `ri` would wait); ncurses writes its update to the descriptor itself.
         fflush(pv_stdout())
-        for row in [0, newLineRow, grid.height - 1] where row == newLineRow || old.row(row) != grid.row(row) {
+        for row in [0, newLineRow, grid.height - 1] where row == newLineRow || !old.row(row, isTheSameAs: row, of: grid) {
             drawRow(grid, row, window)
         }
         shown = grid

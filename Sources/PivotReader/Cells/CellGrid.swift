@@ -28,6 +28,9 @@ public struct PicturePlacement: Hashable, Sendable {
     }
 }
 
+/// The cell texts of printable ASCII (0x20 to 0x7E), made once.
+private let printableASCII: [String] = (0x20..<0x7F).map { String(Unicode.Scalar(UInt8($0))) }
+
 /// A screen's worth of cells: what `render(state, size)` produces and the front copies out.
 public struct CellGrid: Equatable, Sendable {
     public let width: Int
@@ -61,19 +64,52 @@ public struct CellGrid: Equatable, Sendable {
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle) -> Int {
         guard row >= 0, row < height else { return column }
         var x = column
-        for character in text {
-            let cells = CellWidth.of(character)
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let afterByte = utf8.index(after: index)
+            let cellText: String
+            let cells: Int
+            if byte >= 0x20, byte < 0x7F, afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
+                // Printable ASCII before ASCII (or the end) is a character of its own, one cell
+                // wide: most of any page, without grapheme breaking.
+                cellText = printableASCII[Int(byte - 0x20)]
+                cells = 1
+                index = afterByte
+            } else {
+                let end = text.index(after: index)
+                let character = text[index]
+                cellText = String(character)
+                cells = CellWidth.of(character)
+                index = end
+            }
             if cells == 0 { continue }
             if x < 0 { x += cells; continue }
             if x + cells > width {
                 if x < width { self[row, x] = Cell(" ", style) }
                 return width
             }
-            self[row, x] = Cell(String(character), style)
+            self[row, x] = Cell(cellText, style)
             if cells == 2 { self[row, x + 1] = Cell("", style) }
             x += cells
         }
         return x
+    }
+
+    /// Whether row `row` holds the same cells as row `otherRow` of `other` (of the same width).
+    /// A loop over the buffers, which the compiler specializes for `Cell`: `ArraySlice`'s
+    /// generic `==` copies every cell through value witnesses, and the terminal front compares
+    /// every row of every frame.
+    public func row(_ row: Int, isTheSameAs otherRow: Int, of other: CellGrid) -> Bool {
+        guard width == other.width, (0..<height).contains(row), (0..<other.height).contains(otherRow) else { return false }
+        return cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                let start = row * width, otherStart = otherRow * width
+                for column in 0..<width where mine[start + column] != theirs[otherStart + column] { return false }
+                return true
+            }
+        }
     }
 
     /// Applies `change` to the styles of a row's cells in `columns`.

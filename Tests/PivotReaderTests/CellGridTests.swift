@@ -1,0 +1,68 @@
+import PivotTestSupport
+import XCTest
+@testable import PivotReader
+
+/// `CellGrid.put` reads printable ASCII a byte at a time and everything else a character at a
+/// time; whatever the text, the cells must be those of the character-by-character reading.
+final class CellGridTests: XCTestCase {
+    /// The plain reading: every character in turn, as `put` worked before its ASCII path.
+    private func putByCharacters(_ text: String, into grid: inout CellGrid, row: Int, column: Int, style: CellStyle) -> Int {
+        guard row >= 0, row < grid.height else { return column }
+        var x = column
+        for character in text {
+            let cells = CellWidth.of(character)
+            if cells == 0 { continue }
+            if x < 0 { x += cells; continue }
+            if x + cells > grid.width {
+                if x < grid.width { grid[row, x] = Cell(" ", style) }
+                return grid.width
+            }
+            grid[row, x] = Cell(String(character), style)
+            if cells == 2 { grid[row, x + 1] = Cell("", style) }
+            x += cells
+        }
+        return x
+    }
+
+    func testPuttingAnyTextGivesTheCellsOfACharacterByCharacterReading() {
+        // ASCII with the marks, joiners and pairs that join onto it, wide and zero-width text.
+        let pieces = ["a", "b", "Z", " ", "~", "1", "\r\n", "\r", "\n", "\t", "\u{1B}", "\u{7F}", "\u{301}", "\u{308}",
+                      "中", "文", "é", "e\u{301}", "👍", "👍🏽", "❤️", "👨‍👩‍👧", "🇫🇷", "🇫", "\u{200D}", "\u{FE0F}",
+                      "\u{0600}", "ก", "\u{E33}", "가", "\u{1100}\u{1161}", "─", "│", "▾", "•"]
+        var generator = SeededGenerator(state: 20261205)
+        for round in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 1...12, using: &generator)
+            let column = Int.random(in: -4...14, using: &generator)
+            let style = CellStyle(round % 2 == 0 ? .text : .link, round % 3 == 0 ? .bold : [])
+            var expected = CellGrid(width: width, height: 2)
+            var actual = expected
+            let expectedEnd = putByCharacters(text, into: &expected, row: 1, column: column, style: style)
+            let actualEnd = actual.put(text, row: 1, column: column, style: style)
+            let what = "\(text.debugDescription) at \(column) in \(width)"
+            XCTAssertEqual(actualEnd, expectedEnd, what)
+            XCTAssertTrue(actual == expected, "\(what): \(cells(actual)) instead of \(cells(expected))")
+        }
+    }
+
+    /// The written row's cells, their texts and styles, short enough to read in a failure.
+    private func cells(_ grid: CellGrid) -> String {
+        grid.row(1).map { "\($0.text.debugDescription)\($0.style == .plain ? "" : "*")" }.joined(separator: " ")
+    }
+
+    func testRowsCompareCellByCellAcrossGrids() {
+        var first = CellGrid(width: 6, height: 3)
+        first.put("ab中", row: 0, column: 0, style: .plain)
+        first.put("ab中", row: 2, column: 1, style: .plain)
+        var second = CellGrid(width: 6, height: 2)
+        second.put("ab中", row: 1, column: 0, style: .plain)
+        XCTAssertTrue(first.row(0, isTheSameAs: 1, of: second))
+        XCTAssertFalse(first.row(2, isTheSameAs: 1, of: second), "the same text one column over")
+        XCTAssertTrue(first.row(1, isTheSameAs: 0, of: second), "blank rows")
+        var restyled = second
+        restyled.restyle(row: 1, columns: 1..<2) { $0.attributes.insert(.bold) }
+        XCTAssertFalse(first.row(0, isTheSameAs: 1, of: restyled), "one cell in bold")
+        XCTAssertFalse(first.row(0, isTheSameAs: 2, of: second), "a row past the other grid's end")
+        XCTAssertFalse(first.row(0, isTheSameAs: 0, of: CellGrid(width: 5, height: 3)), "another width")
+    }
+}
