@@ -51,4 +51,18 @@ final class SentenceSplitTests: XCTestCase {
             XCTAssertEqual(Sentences.split(text), referenceSplit(text), text.debugDescription)
         }
     }
+
+    /// Titles collapse whitespace by bytes when the text is ASCII: the same words as a split by
+    /// characters, whatever the mix of spaces, tabs, vertical tabs, form feeds, CR, LF and CR LF.
+    func testWhitespaceCollapsesByBytesAsByCharacters() {
+        let pieces = ["a", "Be", "x.", ":", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "-", "\u{7F}", "\u{1F}"]
+        var generator = SeededGenerator(state: 5122026)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let byCharacters = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            XCTAssertEqual(Sentences.collapsingWhitespace(text), byCharacters, text.debugDescription)
+        }
+        XCTAssertEqual(Sentences.collapsingWhitespace("no\u{A0}break\u{2003}em  café\n"), "no break em café",
+                       "other text splits by character, on Unicode's spaces too")
+    }
 }

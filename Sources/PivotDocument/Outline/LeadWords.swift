@@ -69,8 +69,25 @@ enum Sentences {
     }
 
     /// A title cut to a readable length at a word boundary.
+    /// The words of `text` with one space between them. ASCII text is split on its bytes (the
+    /// same words: its whitespace characters are those bytes, CR LF included); other text by
+    /// character, which runs grapheme breaking and Unicode's properties over every one.
+    static func collapsingWhitespace(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        let words = text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+        var flat = ""
+        flat.reserveCapacity(text.utf8.count)
+        for word in words {
+            if !flat.isEmpty { flat += " " }
+            flat += Substring(word)
+        }
+        return flat
+    }
+
     static func title(_ sentence: String) -> String {
-        let flat = sentence.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let flat = collapsingWhitespace(sentence)
         guard flat.count > titleLimit else { return flat }
         let cut = flat.prefix(titleLimit - 1)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex

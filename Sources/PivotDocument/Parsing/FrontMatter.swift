@@ -31,9 +31,12 @@ public struct FrontMatter: Sendable {
             return FrontMatter(values: .null, body: text,
                                warning: "front matter is never closed by a '---' line; shown as text")
         }
-        let yaml = lines.dropFirst().map { String(Substring($0)) }.joined(separator: "\n")
-        // Blank lines in place of the front matter keep the body's line numbers.
-        let body = String(repeating: "\n", count: lines.count) + text[closingEnd...]
+        // The lines between the fences, as they are in the text (joined by their LFs).
+        let yaml = lines.count > 1 ? String(text[lines[1].startIndex..<lines[lines.count - 1].endIndex]) : ""
+        // Blank lines in place of the front matter keep the body's line numbers. (A Substring
+        // added with `+` would be appended a Character at a time.)
+        var body = String(repeating: "\n", count: lines.count)
+        body.append(contentsOf: text[closingEnd...])
         do {
             let values = try YAMLReader.read(yaml)
             switch values {
