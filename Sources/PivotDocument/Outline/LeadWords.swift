@@ -81,7 +81,7 @@ enum Sentences {
         flat.reserveCapacity(text.utf8.count)
         for word in words {
             if !flat.isEmpty { flat += " " }
-            flat += Substring(word)
+            flat.append(contentsOf: Substring(word))
         }
         return flat
     }

@@ -16,7 +16,7 @@ enum Emoji {
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: ":") {
-            result += rest[..<open]
+            result.append(contentsOf: rest[..<open])
             let afterOpen = rest.index(after: open)
             let name = rest[afterOpen...].prefix { isNameCharacter($0) }
             let close = name.endIndex

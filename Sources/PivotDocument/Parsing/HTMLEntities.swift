@@ -20,7 +20,7 @@ public enum HTMLEntities {
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
+            result.append(contentsOf: rest[..<amp])
             let after = rest[rest.index(after: amp)...]
             if let semicolon = after.prefix(32).firstIndex(of: ";"),
                let decoded = reference(after[..<semicolon]) {

@@ -57,7 +57,10 @@ public enum LiquidRenderer {
             if let dot = last.lastIndex(of: "."), dot != last.startIndex { last = String(last[..<dot]) }
             if last != "index" { components.append(last) }
         }
-        return components.isEmpty ? "/" : "/" + components.joined(separator: "/") + "/"
+        // Each component then a slash (the generic `joined` looks its types up at run time).
+        var permalink = "/"
+        for component in components { permalink += component + "/" }
+        return permalink
     }
 }
 
@@ -82,7 +85,9 @@ private struct Renderer {
     mutating func run(_ source: String) {
         var rest = Substring(source)
         while let open = rest.firstRange(ofEither: "{%", "{{") {
-            output += rest[..<open.lowerBound]
+            // append(contentsOf:), not `+=`: a Substring added with `+=` goes through the generic
+            // RangeReplaceableCollection path, a Character at a time.
+            output.append(contentsOf: rest[..<open.lowerBound])
             let isTag = rest[open].hasPrefix("{%")
             let closer = isTag ? "%}" : "}}"
             let afterOpen = rest[open.upperBound...]
@@ -101,7 +106,7 @@ private struct Renderer {
                 output += variable(inner)
             }
         }
-        output += rest
+        output.append(contentsOf: rest)
     }
 
     /// Handles one `{% ... %}`; returns what is left of the source after it.
@@ -202,10 +207,10 @@ private struct Renderer {
 
     mutating func copyVerbatim(until endName: String, in rest: Substring) -> Substring {
         guard let (end, after) = findEndTag(endName, in: rest) else {
-            output += rest
+            output.append(contentsOf: rest)
             return rest[rest.endIndex...]
         }
-        output += rest[..<end]
+        output.append(contentsOf: rest[..<end])
         return after
     }
 

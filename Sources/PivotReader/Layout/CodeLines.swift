@@ -66,7 +66,7 @@ struct CodeLines {
             if position < start { segments.append((String(line[position..<start]), plain)) }
             let style = CellStyle(role(of: token.kind), token.kind == .keyword ? .bold : token.kind == .comment ? .dim : [])
             if let last = segments.last, last.style == style {
-                segments[segments.count - 1].text += line[start..<end]
+                segments[segments.count - 1].text.append(contentsOf: line[start..<end])
             } else {
                 segments.append((String(line[start..<end]), style))
             }
