@@ -173,3 +173,13 @@ if getenv("PIVOT_BENCH") != nil {
         path: "Benchmarks/PivotBenchmarks",
         plugins: ["EmbedContent"]))
 }
+
+// Release builds reach a concrete generic type's metadata (`[String: Animation]`, `Set<Int>`)
+// through its accessor, not by demangling its name at run time: the demangler checked each
+// type's conformances (`String: Hashable`) by scanning every conformance record of the binary,
+// 1.3 M instructions of the start-up and pages of descriptors read for nothing (docs/DECISIONS.md).
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+    ]
+}
