@@ -72,6 +72,7 @@ FIGURES = [
     ("screen_rows_used", "lowest row painted (first and last screen)", "row"),
     ("idle_bytes_per_s", "output while idle after first paint", "B/s"),
     ("line_bytes", "bytes per line scroll (j)", "B"),
+    ("whole_line_bytes", "bytes per line scroll (j), every line from the top to the end (Pivot page)", "B"),
     ("line_lat_ms", "line scroll key→settled", "ms"),
     ("line_moved", "line presses that moved the screen", "%"),
     ("line_back_bytes", "bytes per line scroll back (k)", "B"),
@@ -209,6 +210,22 @@ def open_and_end(reader, doc, cols, rows, cfg):
         s.send(tb.key_bytes(reader["keys"]["end"]))
         hit = s.wait_for(doc["end_marker"], cfg.startup_timeout)
         return (hit - s.t0) * 1e3 if hit is not None else None
+    finally:
+        s.close()
+
+
+def line_scrolls_to_end(reader, doc, cols, rows, cfg):
+    """A fresh spawn: `j` from the top until the screen stops moving; the mean bytes of the
+    presses that moved it. The first-ten figure above depends on which lines those ten are
+    (less's raw long lines end in short remainders); this one reads every line once."""
+    argv = [a.replace("{doc}", str(doc["path"])) for a in reader["argv"]]
+    s = tb.Session(argv, cols, rows, env=dict(tb.bench_env(), **reader.get("env", {})), measure_rss=False)
+    try:
+        if s.wait_for(doc["marker"], cfg.startup_timeout) is None:
+            return None
+        s.collect(cfg.post_startup, cfg.post_startup, max_time=cfg.post_startup)
+        r = series(s, reader["keys"]["line"], 1000, cfg, reader.get("lines_per_press", 1))
+        return r["bytes"]
     finally:
         s.close()
 
@@ -434,6 +451,8 @@ def main():
                     if len(slot["errors"]) and not slot["samples"]:
                         continue            # never showed the marker: do not repeat
                     sample = run_once(r, doc, cols, rows, cfg)
+                    if doc_name == "pivot" and "error" not in sample:
+                        sample["whole_line_bytes"] = line_scrolls_to_end(r, doc, cols, rows, cfg)
                     if doc.get("end_marker") and "error" not in sample:
                         sample["open_end_ms"] = open_and_end(r, doc, cols, rows, cfg)
                         sample["search_end_rss_kb"] = search_near_end(r, doc, cols, rows, cfg)
