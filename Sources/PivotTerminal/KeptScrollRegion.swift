@@ -5,7 +5,7 @@ import Glibc
 /// A scrolling region set once and kept while line scrolls follow one another, so each scroll
 /// is a bare `ind` (a LF on xterm) instead of ncurses' set, scroll, reset and two cursor moves.
 /// ncurses knows nothing of it, and it is undone before ncurses or anyone else writes more. A
-/// relative move down would stop at its margin, but ncurses never makes one: it moves down with
+/// relative move down would stop at its margin; ncurses was not seen to make one: it moves down with
 /// vpa or cup (seen with ncurses 6.4/6.5, in nl and nonl modes; the public terminfo variables
 /// are a copy ncurses does not read, so they cannot steer it).
 final class KeptScrollRegion {

@@ -68,7 +68,6 @@ enum Sentences {
         return properties.isUppercase || properties.numericType != nil || "\"'“‘([".unicodeScalars.contains(scalar)
     }
 
-    /// A title cut to a readable length at a word boundary.
     /// The words of `text` with one space between them. ASCII text is split on its bytes (the
     /// same words: its whitespace characters are those bytes, CR LF included); other text by
     /// character, which runs grapheme breaking and Unicode's properties over every one.
@@ -86,6 +85,7 @@ enum Sentences {
         return flat
     }
 
+    /// A title cut to a readable length at a word boundary.
     static func title(_ sentence: String) -> String {
         let flat = collapsingWhitespace(sentence)
         guard flat.count > titleLimit else { return flat }
