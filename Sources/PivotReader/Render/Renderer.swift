@@ -121,7 +121,7 @@ struct Renderer {
         } else if let message = state.message {
             left = message
             leftStyle = CellStyle(.warning, .bold)
-        } else if state.showsPosition, state.overlay == nil {
+        } else if state.showsPosition {
             left = state.positionReport
             leftStyle = CellStyle(.status, .bold)
         } else if state.overlay != nil {
