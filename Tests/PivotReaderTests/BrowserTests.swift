@@ -113,6 +113,20 @@ final class BrowserTests: XCTestCase {
         }
     }
 
+    func testAKeyTheBrowserAnswersClearsTheStatusLinesNoteAndPlaceReport() {
+        let start = fixture.browser(on: "index.md")
+        let reported = fixture.press(start, .down, .control("g"))
+        XCTAssertTrue(reported.status.contains("lines 2–"), reported.status)
+        // L opens the links panel (the browser's key), q closes it: the report is gone, as after any key.
+        let afterPanel = fixture.press(reported, .character("L"), .character("q"))
+        XCTAssertNil(afterPanel.linksPanel)
+        XCTAssertFalse(afterPanel.status.contains("lines "), afterPanel.status)
+        let noted = fixture.follow(start, number: 4)
+        XCTAssertTrue(noted.status.contains("external link"), noted.status)
+        let afterBack = fixture.press(noted, .character("B"))
+        XCTAssertFalse(afterBack.status.contains("external link"), afterBack.status)
+    }
+
     func testAPageThatFailsToLoadLeavesTheHistoryAlone() {
         var browser = fixture.browser(on: "index.md")
         let (next, _) = update(browser, .pageFailed(PageRequest(path: "gone.md", reason: .follow), "gone.md: no such file"))

@@ -108,6 +108,7 @@ extension Browser {
         case .key(let typed):
             indexMessage = nil
             if index != nil { return indexKey(typed) }
+            reader?.clearKeyNotes()
             let key = readsKeysAsActions ? settings.keyMap.translated(typed) : typed
             if let effects = browserKey(key) { return effects }
             event = .key(key)

@@ -23,8 +23,7 @@ extension ReaderState {
         case .key(let key):
             noteInput()
             if key == .control("c") { return [.quit] }
-            message = nil
-            showsPosition = false
+            clearKeyNotes()
             if prompt != nil {
                 promptKey(key)
                 return []
@@ -32,6 +31,13 @@ extension ReaderState {
             if overlay != nil { return overlayKey(key) }
             return readingKey(key)
         }
+    }
+
+    /// What any key clears from the status line, whoever answers the key (the reader, or the
+    /// browser for `f`, `L`, `B`…): a note, and the place Ctrl-G reported.
+    mutating func clearKeyNotes() {
+        message = nil
+        showsPosition = false
     }
 
     /// Input restarts an animation that stopped because the reader was idle.
