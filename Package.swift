@@ -178,8 +178,12 @@ if getenv("PIVOT_BENCH") != nil {
 // through its accessor, not by demangling its name at run time: the demangler checked each
 // type's conformances (`String: Hashable`) by scanning every conformance record of the binary,
 // 1.3 M instructions of the start-up and pages of descriptors read for nothing (docs/DECISIONS.md).
+// Each function gets a section of its own, so lld can place the start-up's functions together
+// (link/startup-order.txt): without it most of a module's code is one section that moves whole.
+// The Makefile asks the same of the dependencies (swift-argument-parser).
 for target in package.targets where target.type == .regular || target.type == .executable {
     target.swiftSettings = (target.swiftSettings ?? []) + [
-        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+                      "-Xfrontend", "-function-sections"], .when(configuration: .release)),
     ]
 }
