@@ -2,17 +2,19 @@
 # Instructions (callgrind) of the reader's start-up to its first paint, and of one `j`, on the
 # Pivot page at 80x24 in a pseudo terminal. Counts do not depend on the machine's load, so a
 # change's effect shows without the noise of timings (docs/BENCHMARKS.md, micro-benchmarks).
-# Usage: bench/startup-and-key-instructions.sh PIVOT_TUI [PRESSES]
+# Usage: bench/startup-and-key-instructions.sh PIVOT_TUI [PRESSES] [KEY]
 #   PIVOT_TUI: a release build stripped with `strip --strip-debug` (valgrind cannot read the full
-#   debug info). PRESSES (5): how many `j`s; the median is printed.
+#   debug info). PRESSES (5): how many keys; the median is printed. KEY (j): the key pressed,
+#   e.g. ' ' for a page down.
 # callgrind writes a part each time a frame has gone to ncurses (`CursesScreen.draw` returned):
-# part 1 is spawn to first paint, part k+1 is the k-th `j` (read, update, render, draw). Each key
+# part 1 is spawn to first paint, part k+1 is the k-th key (read, update, render, draw). Each key
 # is typed only once the frame before it is out, so no two keys share a frame.
 set -euo pipefail
 command -v valgrind >/dev/null || { echo "valgrind is needed: apt-get install -y valgrind" >&2; exit 1; }
-[ $# -ge 1 ] || { echo "usage: $0 PIVOT_TUI [PRESSES]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 PIVOT_TUI [PRESSES] [KEY]" >&2; exit 2; }
 binary=$1
 presses=${2:-5}
+key=${3:-j}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 out=$dir/callgrind.out
@@ -26,7 +28,7 @@ wait_for_part() {
 keys() {
   wait_for_part 1
   for k in $(seq "$presses"); do
-    printf j
+    printf '%s' "$key"
     wait_for_part $((k + 1))
   done
   printf q
@@ -39,12 +41,12 @@ keys | script -qfc "$command" /dev/null >/dev/null 2>&1
 total() { grep -m1 '^totals:' "$1" | cut -d' ' -f2; }
 parts=$(find "$dir" -name 'callgrind.out.*' | wc -l)
 if [ "$parts" -ne $((presses + 1)) ]; then
-  echo "expected $((presses + 1)) frames (first paint and one per j), callgrind wrote $parts" >&2
+  echo "expected $((presses + 1)) frames (first paint and one per key), callgrind wrote $parts" >&2
   exit 1
 fi
 startup=$(total "$out.1")
 per_key=$(for k in $(seq 2 $((presses + 1))); do total "$out.$k"; done | sort -n)
 median=$(sed -n "$(((presses + 1) / 2))p" <<<"$per_key")
 printf 'start-up to first paint (Pivot page, 80x24): %s instructions\n' "$startup"
-printf 'one j (read, update, render, draw; median of %s): %s instructions (all: %s)\n' \
-  "$presses" "$median" "$(tr '\n' ' ' <<<"$per_key" | sed 's/ $//')"
+printf 'one "%s" (read, update, render, draw; median of %s): %s instructions (all: %s)\n' \
+  "$key" "$presses" "$median" "$(tr '\n' ' ' <<<"$per_key" | sed 's/ $//')"

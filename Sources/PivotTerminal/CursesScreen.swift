@@ -217,11 +217,23 @@ final class CursesScreen {
         let columns = min(grid.width, Int(getmaxx(window)))
         var column = 0
         var cell = cchar_t()
+        // Neighbouring cells mostly share a style: its attributes and pair are worked out once a run.
+        var lastStyle: CellStyle?
+        var lastLook: (attributes: attr_t, pair: Int32) = (0, 0)
         while column < columns {
             let current = grid[row, column]
             if current.text.isEmpty { column += 1; continue }  // second half of a wide character
-            var (text, attributes, pair) = theme.look(for: current)
-            if text == "─", drawsLinesInLineCharset {
+            var text = current.text
+            var attributes: attr_t
+            let pair: Int32
+            if current.style.palette == nil, current.style == lastStyle {
+                (attributes, pair) = lastLook
+            } else {
+                (text, attributes, pair) = theme.look(for: current)
+                lastStyle = current.style
+                lastLook = (attributes, pair)
+            }
+            if drawsLinesInLineCharset, Self.isHorizontalLine(text) {
                 // A run of line characters costs one byte a cell in the line-drawing charset, three in UTF-8.
                 text = "q"
                 attributes |= pv_A_ALTCHARSET()
@@ -235,6 +247,14 @@ final class CursesScreen {
             }
             column += 1
         }
+    }
+
+    /// True for "─" alone, read by its three UTF-8 bytes: a `String` comparison in every cell of
+    /// every frame cost more than the rest of the cell's drawing.
+    static func isHorizontalLine(_ text: String) -> Bool {
+        guard text.utf8.count == 3 else { return false }
+        var bytes = text.utf8.makeIterator()
+        return bytes.next() == 0xE2 && bytes.next() == 0x94 && bytes.next() == 0x80 && bytes.next() == nil
     }
 
     /// Fills an ncurses cell with up to 5 scalars of `text` (its CCHARW_MAX), in a buffer on the
