@@ -104,6 +104,9 @@ def main():
         if not session.first_paint("", 0.3, 10):
             sys.exit("no first paint within 10 s")
         pid = session.reader_pid()
+        if pid is None or session.proc.poll() is not None:
+            shown = " ".join(line for line in session.screen.text() if line)
+            sys.exit("the reader exited before it could be measured: " + shown[:200])
         maps, sizes = mappings(pid), smaps(pid)
         name = os.path.basename(args.binary)
         print(f"{args.binary} on {args.page} at {args.size}, after its first paint")
