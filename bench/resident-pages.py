@@ -121,12 +121,15 @@ def main():
         code = [(s, e) for s, e, p, path in maps if p.startswith("r-x") and path.endswith(name)]
         if not code:
             return
-        load = min(s for s, e, p, path in maps if path.endswith(name))
+        # A position-independent binary's symbols are offsets from where it is loaded.
+        with open(args.binary, "rb") as f:
+            is_position_independent = f.read(18)[16] == 3  # e_type ET_DYN
+        load = min(s for s, e, p, path in maps if path.endswith(name)) if is_position_independent else 0
         start, end = code[0]
         pages = present_pages(pid, start, end)
-        windows = {(a - start) // WINDOW for a in pages}
+        windows = {a // WINDOW for a in pages}  # fault-around windows are aligned in memory
         print(f"\ncode of {name}: {len(pages) * 4:,} KiB resident in {len(windows)} of "
-              f"{-(-(end - start) // WINDOW)} windows of 64 KiB")
+              f"{(end - 1) // WINDOW - start // WINDOW + 1} windows of 64 KiB")
         symbols = functions(args.binary)
         if not symbols:
             print("(no symbols: owners not shown)")
