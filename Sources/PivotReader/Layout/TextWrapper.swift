@@ -14,14 +14,16 @@ enum TextWrapper {
 
     /// A character placed on the line being filled: where it is in its piece's text (lines are
     /// cut from the pieces' texts, not built a character at a time), its cells, and whether it
-    /// is a space (asked at every break).
+    /// is a space (asked at every break). The `Character` itself is made only when the breaking
+    /// rules ask for it: most characters are placed and never asked about.
     private struct Placed {
-        var character: Character
         var piece: Int
         var start: String.Index
         var end: String.Index
         var cells: Int
         var isSpace: Bool
+
+        func character(in pieces: [Piece]) -> Character { pieces[piece].text[start] }
     }
 
     /// `breakWindow`: how many characters of an overflowing line the breaking rules are first
@@ -57,7 +59,7 @@ enum TextWrapper {
                 sliceStart = sliceEnd
             }
             lines.append(Line(offset: offset, runs: runs))
-            before = characters.last?.character
+            before = characters.last?.character(in: pieces)
         }
 
         /// The last place in `current` (`current.count`: before `next`) where the line may break.
@@ -68,7 +70,9 @@ enum TextWrapper {
             if current.count > breakWindow * 2 {
                 var start = current.count - breakWindow
                 while start > 1, current[start - 1].isSpace { start -= 1 }
-                if let cut = breakPlace(after: start, context: current[start - 1].character, next: next) { return cut }
+                if let cut = breakPlace(after: start, context: current[start - 1].character(in: pieces), next: next) {
+                    return cut
+                }
             }
             return breakPlace(after: 0, context: before, next: next)
         }
@@ -77,7 +81,7 @@ enum TextWrapper {
         /// further back than `context`; the whole line is asked when nothing else is found).
         func breakPlace(after start: Int, context: Character?, next: Character) -> Int? {
             let contextCharacters = context.map { [$0] } ?? []
-            let window = current[start...].map(\.character)
+            let window = current[start...].map { $0.character(in: pieces) }
             let allowed = LineBreaks.opportunities(in: contextCharacters + window + [next]).dropFirst(contextCharacters.count)
             let first = allowed.startIndex - start  // allowed[first + i] is about current[i]
             if allowed[first + current.count] { return current.count }
@@ -98,22 +102,24 @@ enum TextWrapper {
                 // An ASCII byte followed by another (or the end) is a character of its own, but
                 // CR (CR LF is one): most text skips the grapheme breaking of the String's view.
                 var byte: UInt8? = utf8[index]
-                let character: Character
+                // Made only where it is needed: an ASCII character is placed by its byte alone.
+                var other: Character?
                 let next: String.Index
                 let afterByte = utf8.index(after: index)
                 if let ascii = byte, ascii < 0x80, ascii != 0x0D, afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
-                    character = Character(Unicode.Scalar(ascii))
                     next = afterByte
                 } else {
-                    character = text[index]
+                    let character = text[index]
+                    other = character
                     next = text.index(after: index)
                     byte = character.utf8.count == 1 ? character.utf8.first : nil
                 }
+                var character: Character { other ?? Character(Unicode.Scalar(byte ?? 0)) }
                 defer { offset += 1; index = next }
                 if byte == UInt8(ascii: "\n") {
                     emit(current[...], offset: lineOffset)
                     before = nil
-                    current = []
+                    current.removeAll(keepingCapacity: true)
                     currentWidth = 0
                     lineOffset = offset + 1
                     continue
@@ -121,7 +127,7 @@ enum TextWrapper {
                 if byte == UInt8(ascii: " ") {
                     if current.isEmpty { lineOffset = offset + 1; continue }
                     // Spaces may pass the width: they are trimmed from the end of the line.
-                    current.append(Placed(character: character, piece: pieceIndex, start: index, end: next, cells: 1, isSpace: true))
+                    current.append(Placed(piece: pieceIndex, start: index, end: next, cells: 1, isSpace: true))
                     currentWidth += 1
                     continue
                 }
@@ -133,12 +139,15 @@ enum TextWrapper {
                 while currentWidth + cells > width, !current.isEmpty {
                     let cut = breakPlace(next: character) ?? numberStart(current, continuing: piece.style, in: pieces) ?? current.count
                     emit(current[..<cut], offset: lineOffset)
-                    let carried = Array(current[cut...].drop { $0.isSpace })
-                    lineOffset = offset - carried.count
-                    current = carried
+                    // What follows the cut, less its leading spaces, starts the next line (in the
+                    // same buffer: a line's worth of room is kept, not grown again for each line).
+                    var kept = cut
+                    while kept < current.count, current[kept].isSpace { kept += 1 }
+                    current.removeSubrange(..<kept)
+                    lineOffset = offset - current.count
                     currentWidth = current.reduce(0) { $0 + $1.cells }
                 }
-                current.append(Placed(character: character, piece: pieceIndex, start: index, end: next, cells: cells, isSpace: false))
+                current.append(Placed(piece: pieceIndex, start: index, end: next, cells: cells, isSpace: false))
                 currentWidth += cells
             }
         }
