@@ -5,7 +5,8 @@
 # Usage: bench/startup-and-key-instructions.sh PIVOT_TUI [PRESSES] [KEY]
 #   PIVOT_TUI: a release build stripped with `strip --strip-debug` (valgrind cannot read the full
 #   debug info). PRESSES (5): how many keys; the median is printed. KEY (j): the key pressed,
-#   e.g. ' ' for a page down.
+#   e.g. ' ' for a page down. With KEEP_PARTS=DIR, callgrind's parts are copied to DIR
+#   (`callgrind_annotate --inclusive=yes DIR/callgrind.out.1`: where the start-up's instructions go).
 # callgrind writes a part each time a frame has gone to ncurses (`CursesScreen.draw` returned):
 # part 1 is spawn to first paint, part k+1 is the k-th key (read, update, render, draw). Each key
 # is typed only once the frame before it is out, so no two keys share a frame.
@@ -38,6 +39,7 @@ command="stty cols 80 rows 24; TERM=xterm-256color PIVOT_TUI_NO_ANIMATION=1 valg
 command+=" --dump-after='*CursesScreenC4drawyy*' --callgrind-out-file=$out $(printf %q "$binary")"
 keys | script -qfc "$command" /dev/null >/dev/null 2>&1
 
+if [ -n "${KEEP_PARTS:-}" ]; then mkdir -p "$KEEP_PARTS" && cp "$dir"/callgrind.out.* "$KEEP_PARTS"/; fi
 total() { grep -m1 '^totals:' "$1" | cut -d' ' -f2; }
 parts=$(find "$dir" -name 'callgrind.out.*' | wc -l)
 if [ "$parts" -ne $((presses + 1)) ]; then
