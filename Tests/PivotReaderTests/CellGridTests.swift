@@ -28,7 +28,8 @@ final class CellGridTests: XCTestCase {
         // ASCII with the marks, joiners and pairs that join onto it, wide and zero-width text.
         let pieces = ["a", "b", "Z", " ", "~", "1", "\r\n", "\r", "\n", "\t", "\u{1B}", "\u{7F}", "\u{301}", "\u{308}",
                       "中", "文", "é", "e\u{301}", "👍", "👍🏽", "❤️", "👨‍👩‍👧", "🇫🇷", "🇫", "\u{200D}", "\u{FE0F}",
-                      "\u{0600}", "ก", "\u{E33}", "가", "\u{1100}\u{1161}", "─", "│", "▾", "•"]
+                      "\u{0600}", "ก", "\u{E33}", "가", "\u{1100}\u{1161}", "\u{11A8}", "─", "│", "▾", "•", "—", "…", "“",
+                      "·", "ß", "Ж", "λ", "☺", "カ", "\u{3099}", "\u{AD}", "\u{2028}", "\u{1F3FD}", "\u{94D}"]
         var generator = SeededGenerator(state: 20261205)
         for round in 0..<3_000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -64,5 +65,38 @@ final class CellGridTests: XCTestCase {
         XCTAssertFalse(first.row(0, isTheSameAs: 1, of: restyled), "one cell in bold")
         XCTAssertFalse(first.row(0, isTheSameAs: 2, of: second), "a row past the other grid's end")
         XCTAssertFalse(first.row(0, isTheSameAs: 0, of: CellGrid(width: 5, height: 3)), "another width")
+    }
+}
+
+/// `LoneScalar` lets `CellGrid.put` skip grapheme breaking; checked against `Character`'s.
+final class LoneScalarTests: XCTestCase {
+    /// Every scalar `isCharacter` accepts, before ASCII, before itself and after ASCII, stays a
+    /// character of its own: no plain scalar is a prefix, a mark, a joiner, a jamo or a flag half.
+    func testEveryPlainScalarIsACharacterOfItsOwnNextToAnyPlainScalar() {
+        var plain = 0
+        for value in UInt32(0x20)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value), LoneScalar.isCharacter(scalar, before: nil) else { continue }
+            plain += 1
+            let alone = String(scalar)
+            XCTAssertEqual((alone + "a").count, 2, "U+\(String(value, radix: 16)) before ASCII")
+            XCTAssertEqual(("a" + alone).count, 2, "U+\(String(value, radix: 16)) after ASCII")
+            XCTAssertEqual((alone + alone).count, 2, "U+\(String(value, radix: 16)) twice")
+            XCTAssertEqual(CellWidth.of(scalar), CellWidth.of(Character(scalar)), "U+\(String(value, radix: 16))")
+        }
+        XCTAssertGreaterThan(plain, 20_000, "the blocks of rules, punctuation, Latin and CJK")
+    }
+
+    func testScalarsThatJoinWhatFollowsOrPrecedesAreLeftToCharacter() {
+        let joining: [(Unicode.Scalar, Unicode.Scalar?)] = [
+            ("e", "\u{301}"), ("─", "\u{FE0F}"), ("☺", "\u{FE0F}"), ("•", "\u{200D}"), ("가", "\u{11A8}"),
+            ("\u{1100}", "\u{1161}"), ("\r", "\n"), ("\u{1F1EB}", "\u{1F1F7}"), ("\u{600}", "1"), ("カ", "\u{3099}"),
+            ("\u{AD}", nil), ("\u{200D}", nil), ("\u{2028}", nil),
+        ]
+        for (scalar, next) in joining {
+            XCTAssertFalse(LoneScalar.isCharacter(scalar, before: next), "\(scalar) before \(String(describing: next))")
+        }
+        XCTAssertTrue(LoneScalar.isCharacter("─", before: "─"))
+        XCTAssertTrue(LoneScalar.isCharacter("é", before: "—"))
+        XCTAssertTrue(LoneScalar.isCharacter("中", before: nil))
     }
 }

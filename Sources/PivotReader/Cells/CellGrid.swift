@@ -53,6 +53,12 @@ public struct CellGrid: Equatable, Sendable {
         set { cells[row * width + column] = newValue }
     }
 
+    /// Whether the cell is the second half of a wide character (an empty text); read in place,
+    /// without the copy of the cell that the subscript makes.
+    public func isSecondHalf(row: Int, column: Int) -> Bool {
+        cells[row * width + column].text.isEmpty
+    }
+
     /// The cells of one row.
     public func row(_ row: Int) -> ArraySlice<Cell> {
         cells[(row * width)..<((row + 1) * width)]
@@ -77,6 +83,11 @@ public struct CellGrid: Equatable, Sendable {
                 cellText = printableASCII[Int(byte - 0x20)]
                 cells = 1
                 index = afterByte
+            } else if let lone = loneScalar(in: text, at: index) {
+                // A scalar that is a character of its own (LoneScalar): no grapheme breaking.
+                cellText = String(lone.scalar)
+                cells = CellWidth.of(lone.scalar)
+                index = lone.end
             } else {
                 let end = text.index(after: index)
                 let character = text[index]
@@ -95,6 +106,15 @@ public struct CellGrid: Equatable, Sendable {
             x += cells
         }
         return x
+    }
+
+    /// The scalar at `index` and the index after it, when that scalar is a whole character.
+    private func loneScalar(in text: String, at index: String.Index) -> (scalar: Unicode.Scalar, end: String.Index)? {
+        let scalars = text.unicodeScalars
+        let scalar = scalars[index]
+        let end = scalars.index(after: index)
+        guard LoneScalar.isCharacter(scalar, before: end == scalars.endIndex ? nil : scalars[end]) else { return nil }
+        return (scalar, end)
     }
 
     /// Whether row `row` holds the same cells as row `otherRow` of `other` (of the same width).

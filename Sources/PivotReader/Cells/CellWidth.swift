@@ -18,6 +18,13 @@ public enum CellWidth {
         return width < 0 ? 1 : width
     }
 
+    /// Cells taken by a character that is one scalar (as `of(Character(scalar))`).
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value < 0x7F, scalar.value >= 0x20 { return 1 }
+        let width = Int(pv_cell_width(scalar.value))
+        return width < 0 ? 1 : width
+    }
+
     /// Cells taken by a string.
     public static func of(_ text: String) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
