@@ -32,6 +32,9 @@ final class CursesScreen {
     private(set) var isOpen = true
     /// Kept between consecutive line scrolls (nil: the terminal cannot).
     private let scrollRegion: KeptScrollRegion?
+    /// The room for a row's run of cells (see `drawRow`), kept from row to row. The loop works
+    /// on a local copy: a stored property's every use is an exclusivity check.
+    private var runBuffer: [cchar_t] = []
     /// The row whose start holds the terminal's cursor, where the last line scroll left it (and
     /// ncurses believes it is): the kept region's bottom after `j`, its top after `k`.
     private var parkedRow: Int?
@@ -220,6 +223,12 @@ final class CursesScreen {
         // Neighbouring cells mostly share a style: its attributes and pair are worked out once a run.
         var lastStyle: CellStyle?
         var lastLook: (attributes: attr_t, pair: Int32) = (0, 0)
+        // One-column cells of one scalar go to ncurses a run at a time (`wadd_wchnstr` copies
+        // them in; `wadd_wch` works each out again, a quarter of a frame's drawing); a wide or
+        // combined character is placed on its own, at the column the grid gives it.
+        var runStart = 0
+        var run = takeRunBuffer()
+        defer { runBuffer = run }
         while column < columns {
             let current = grid[row, column]
             if current.text.isEmpty { column += 1; continue }  // second half of a wide character
@@ -238,15 +247,39 @@ final class CursesScreen {
                 text = "q"
                 attributes |= pv_A_ALTCHARSET()
             }
-            Self.set(&cell, to: text, attributes: attributes, pair: pair)
-            // The last cell of the last row is written without moving past it.
-            if row == grid.height - 1 && column == columns - 1 {
-                mvwins_wch(window, Int32(row), Int32(column), &cell)
+            let scalars = Self.set(&cell, to: text, attributes: attributes, pair: pair)
+            if scalars == 1, column + 1 == columns || !grid.isSecondHalf(row: row, column: column + 1) {
+                if run.isEmpty { runStart = column }
+                run.append(cell)
             } else {
-                mvwadd_wch(window, Int32(row), Int32(column), &cell)
+                Self.add(&run, window, row: row, from: runStart)
+                // The last cell of the last row is written without moving past it.
+                if row == grid.height - 1 && column == columns - 1 {
+                    mvwins_wch(window, Int32(row), Int32(column), &cell)
+                } else {
+                    mvwadd_wch(window, Int32(row), Int32(column), &cell)
+                }
             }
             column += 1
         }
+        Self.add(&run, window, row: row, from: runStart)
+    }
+
+    private func takeRunBuffer() -> [cchar_t] {
+        var run = runBuffer
+        runBuffer = []
+        run.removeAll(keepingCapacity: true)
+        return run
+    }
+
+    /// Copies the gathered run of one-column cells into the window from `column` (the cursor
+    /// does not move past them: the last cell of the screen is safe), and empties it.
+    private static func add(_ run: inout [cchar_t], _ window: UnsafeMutablePointer<WINDOW>?, row: Int, from column: Int) {
+        guard !run.isEmpty else { return }
+        run.withUnsafeBufferPointer { cells in
+            _ = mvwadd_wchnstr(window, Int32(row), Int32(column), cells.baseAddress, Int32(cells.count))
+        }
+        run.removeAll(keepingCapacity: true)
     }
 
     /// True for "─" alone, read by its three UTF-8 bytes: a `String` comparison in every cell of
@@ -259,10 +292,12 @@ final class CursesScreen {
 
     /// Fills an ncurses cell with up to 5 scalars of `text` (its CCHARW_MAX), in a buffer on the
     /// stack: this runs for every cell of every changed row.
-    private static func set(_ cell: inout cchar_t, to text: String, attributes: attr_t, pair: Int32) {
+    /// Returns how many scalars the cell holds.
+    @discardableResult
+    private static func set(_ cell: inout cchar_t, to text: String, attributes: attr_t, pair: Int32) -> Int {
         var scalars: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
         var pair = pair
-        withUnsafeMutableBytes(of: &scalars) { bytes in
+        return withUnsafeMutableBytes(of: &scalars) { bytes in
             let buffer = bytes.bindMemory(to: wchar_t.self)
             var count = 0
             for scalar in text.unicodeScalars {
@@ -271,6 +306,7 @@ final class CursesScreen {
                 count += 1
             }
             setcchar(&cell, buffer.baseAddress, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
+            return count
         }
     }
 
