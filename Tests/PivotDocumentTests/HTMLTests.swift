@@ -42,4 +42,16 @@ final class HTMLTests: XCTestCase {
         XCTAssertEqual(document.links, [Link(text: "there", target: "/t")])
         XCTAssertTrue(spans.contains { $0.text == "\n" })
     }
+
+    func testAnAttributeGivenTwiceKeepsItsLastValueAndAttributesCompareInAnyOrder() {
+        let tokens = HTMLTokenizer.tokens("<a href=\"/first\" TITLE=t href='/last'>")
+        XCTAssertEqual(tokens, [.start(name: "a", attributes: ["title": "t", "href": "/last"], selfClosing: false)])
+        guard case .start(_, var attributes, _)? = tokens.first else { return XCTFail("\(tokens)") }
+        XCTAssertEqual(attributes.count, 2)
+        XCTAssertNil(attributes["alt"])
+        attributes["href"] = nil
+        XCTAssertEqual(attributes, ["title": "t"])
+        XCTAssertNotEqual(attributes, ["title": "other"])
+        XCTAssertNotEqual(attributes, ["title": "t", "href": "/last"])
+    }
 }

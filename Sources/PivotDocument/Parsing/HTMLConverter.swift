@@ -49,7 +49,7 @@ struct HTMLConverter {
         }
     }
 
-    static func image(from attributes: [String: String]) -> Image {
+    static func image(from attributes: HTMLAttributes) -> Image {
         Image(alt: TextSanitizer.clean(attributes["alt"] ?? attributes["title"] ?? "").trimmingSpaces(),
               source: TextSanitizer.clean(attributes["src"] ?? ""))
     }
@@ -77,7 +77,7 @@ struct HTMLConverter {
         return blocks
     }
 
-    private mutating func start(_ name: String, attributes: [String: String], selfClosing: Bool) {
+    private mutating func start(_ name: String, attributes: HTMLAttributes, selfClosing: Bool) {
         // After the tag's own work: a heading's start ends the paragraph before it, which the id is not for.
         defer {
             for key in ["id", "name"] where key == "id" || name == "a" {
@@ -179,7 +179,7 @@ struct HTMLConverter {
     // MARK: Tables
 
     /// Table tags while a table is read (and `<table>` itself); true when the tag was taken.
-    private mutating func tableStart(_ name: String, attributes: [String: String], selfClosing: Bool) -> Bool {
+    private mutating func tableStart(_ name: String, attributes: HTMLAttributes, selfClosing: Bool) -> Bool {
         if name == "table" {
             tableDepth += 1
             guard tableDepth == 1, !selfClosing else { return true }

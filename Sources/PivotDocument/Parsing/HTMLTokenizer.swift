@@ -3,7 +3,7 @@
 /// (headings, rules, images, emphasis, links) and the text of all others.
 public enum HTMLToken: Equatable, Sendable {
     case text(String)
-    case start(name: String, attributes: [String: String], selfClosing: Bool)
+    case start(name: String, attributes: HTMLAttributes, selfClosing: Bool)
     case end(name: String)
     case comment
 }
@@ -66,7 +66,7 @@ public enum HTMLTokenizer {
         while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
         guard index > nameStart, isLetter(bytes[nameStart]) else { return nil }
         let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
-        var attributes: [String: String] = [:]
+        var attributes = HTMLAttributes()
         var selfClosing = false
         while index < bytes.count {
             let byte = bytes[index]
