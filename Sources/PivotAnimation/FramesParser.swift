@@ -32,7 +32,8 @@ public enum FramesParser {
             let line = lines[index].trimmingSpaces()
             index += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let words = line.split(separator: " ")
+            // Split over the bytes: the generic split compares Characters, 8,000 instructions a line.
+            let words = line.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
             switch words[0] {
             case "size":
                 guard frames.isEmpty, words.count == 2 else { throw Failure(line: number, message: "'size WxH' comes before the frames") }
@@ -74,8 +75,7 @@ public enum FramesParser {
                         try checkSymbols(art, line: index + offset + 1, width: width)
                         frame.lines.append(String(art))
                     } else {
-                        try check(art, line: index + offset + 1, width: width)
-                        frame.lines.append(String(art) + String(repeating: " ", count: width - art.utf8.count))
+                        frame.lines.append(try paddedText(art, line: index + offset + 1, width: width))
                     }
                 }
                 index += height
@@ -141,7 +141,9 @@ public enum FramesParser {
     static func lines(of text: String) -> [Substring] {
         let utf8 = text.utf8
         let offsets: [Int] = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+            var offsets: [Int] = []
+            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") { offsets.append(offset) }
+            return offsets
         } ?? utf8.indices.enumerated().compactMap { utf8[$0.element] == UInt8(ascii: "\n") ? $0.offset : nil }
         var lines: [Substring] = []
         lines.reserveCapacity(offsets.count + 1)
@@ -158,6 +160,21 @@ public enum FramesParser {
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
+    }
+
+    /// A text line of a frame, padded with spaces to the frame's width: checked over its bytes
+    /// and made in one step (a frame file is read at every start; appending the padding to a
+    /// copy of the line cost four times as much).
+    private static func paddedText(_ art: Substring, line: Int, width: Int) throws -> String {
+        let isPrintable = art.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count <= width && !bytes.contains { $0 < 0x20 || $0 > 0x7E }
+        }
+        guard isPrintable == true else {
+            try check(art, line: line, width: width)
+            return String(art) + String(repeating: " ", count: width - art.utf8.count)
+        }
+        let padding = width - art.utf8.count
+        return padding == 0 ? String(art) : String(decoding: Array(art.utf8) + repeatElement(UInt8(ascii: " "), count: padding), as: UTF8.self)
     }
 
     private static func check(_ art: Substring, line: Int, width: Int) throws {
