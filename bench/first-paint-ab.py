@@ -4,11 +4,13 @@
 Timings on a shared machine drift between runs of `make bench`; spawning the builds in turn,
 many times, puts the same drift on each, so a start-up change's effect on the wall clock can be
 told from noise. Each spawn is the harness's own (`termbench.Session`: a pty, `/usr/bin/time`),
-on the given page (default: content/pivot.md) at 80x24, animations off.
+on the given page (default: content/pivot.md) at 80x24, animations off; the binaries are dropped
+from the page cache first, so each is read from disk as after a boot (see run.py).
 
 Usage: .build-bench-venv/bin/python bench/first-paint-ab.py [--page FILE] [--runs N] BINARY...
 """
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -25,6 +27,9 @@ def main():
     ap.add_argument("--runs", type=int, default=21)
     args = ap.parse_args()
     env = dict(tb.bench_env(), PIVOT_TUI_NO_ANIMATION="1")
+    os.sync()
+    for binary in args.binaries:  # read from disk, as after a boot (see run.py)
+        tb.drop_from_page_cache(binary)
     paints = {b: [] for b in args.binaries}
     peaks = {b: [] for b in args.binaries}
     for _ in range(args.runs):

@@ -430,6 +430,10 @@ def main():
     os.chdir(ROOT)
 
     rs = readers(str(Path(cfg.pivot_tui).resolve()), cfg.peers == "auto", cfg.animation)
+    # Every reader's program starts as an installed program does after a boot, read from disk:
+    # a binary the linker has just written peaked 0.5-0.6 MB higher (docs/BENCHMARKS.md).
+    for r in rs:
+        tb.drop_from_page_cache(shutil.which(r["argv"][0]) or r["argv"][0])
     sizes = [tuple(map(int, s.split("x"))) for s in cfg.sizes.split(",")]
     results = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                "machine": machine(),
@@ -438,7 +442,8 @@ def main():
                                                        "page_presses", "post_startup", "key_timeout",
                                                        "animation_section")},
                "readers": [r["name"] for r in rs], "docs": docs, "cells": []}
-    results["config"].update(TERM="xterm-256color", LANG="C.UTF-8", reader_env={r["name"]: r["env"] for r in rs if r.get("env")})
+    results["config"].update(TERM="xterm-256color", LANG="C.UTF-8", reader_env={r["name"]: r["env"] for r in rs if r.get("env")},
+                             page_cache="each reader's program file dropped from the page cache before the runs")
     t_start = time.time()
     for doc_name, doc in (docs.items() if cfg.animation_section != "only" else ()):
         for cols, rows in sizes:

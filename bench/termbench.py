@@ -49,6 +49,17 @@ def key_bytes(spec):
     return spec.encode()
 
 
+def drop_from_page_cache(path):
+    """Asks the kernel to forget the file's cached pages (clean ones: sync first), so the next
+    run reads it from disk, as after a boot. A file just written (a binary the linker made) sits
+    in the page cache in large folios, which the kernel maps whole: its runs look bigger."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
 def bench_env(term="xterm-256color"):
     """The caller's environment without settings that change a reader's
     behaviour or size (LESS*, COLUMNS, ...), plus TERM and a UTF-8 locale."""
