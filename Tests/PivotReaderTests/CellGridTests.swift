@@ -36,14 +36,36 @@ final class CellGridTests: XCTestCase {
             let width = Int.random(in: 1...12, using: &generator)
             let column = Int.random(in: -4...14, using: &generator)
             let style = CellStyle(round % 2 == 0 ? .text : .link, round % 3 == 0 ? .bold : [])
-            var expected = CellGrid(width: width, height: 2)
-            var actual = expected
-            let expectedEnd = putByCharacters(text, into: &expected, row: 1, column: column, style: style)
-            let actualEnd = actual.put(text, row: 1, column: column, style: style)
-            let what = "\(text.debugDescription) at \(column) in \(width)"
-            XCTAssertEqual(actualEnd, expectedEnd, what)
-            XCTAssertTrue(actual == expected, "\(what): \(cells(actual)) instead of \(cells(expected))")
+            assertPutMatchesTheCharacterReading(text, into: CellGrid(width: width, height: 2), column: column, style: style)
         }
+    }
+
+    /// Printable ASCII alone takes `put`'s in-place path: the same cells and end column as the
+    /// character-by-character reading, clipped on either side or not, empty or not.
+    func testPuttingPrintableASCIIGivesTheCellsOfACharacterByCharacterReading() {
+        var generator = SeededGenerator(state: 20261206)
+        for round in 0..<3_000 {
+            let length = Int.random(in: 0...20, using: &generator)
+            let text = String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &generator))) })
+            let width = Int.random(in: 1...12, using: &generator)
+            let column = Int.random(in: -25...14, using: &generator)
+            let style = CellStyle(round % 2 == 0 ? .text : .code, round % 3 == 0 ? .bold : [])
+            var grid = CellGrid(width: width, height: 2)
+            grid.put("#", row: 1, column: 0, style: .plain)  // a cell to overwrite, or to keep
+            assertPutMatchesTheCharacterReading(text, into: grid, column: column, style: style)
+        }
+    }
+
+    /// `put` of `text` on row 1 of `grid` gives the cells and end column of `putByCharacters`.
+    private func assertPutMatchesTheCharacterReading(_ text: String, into grid: CellGrid, column: Int, style: CellStyle,
+                                                     file: StaticString = #filePath, line: UInt = #line) {
+        var expected = grid
+        var actual = grid
+        let expectedEnd = putByCharacters(text, into: &expected, row: 1, column: column, style: style)
+        let actualEnd = actual.put(text, row: 1, column: column, style: style)
+        let what = "\(text.debugDescription) at \(column) in \(grid.width)"
+        XCTAssertEqual(actualEnd, expectedEnd, what, file: file, line: line)
+        XCTAssertTrue(actual == expected, "\(what): \(cells(actual)) instead of \(cells(expected))", file: file, line: line)
     }
 
     /// The written row's cells, their texts and styles, short enough to read in a failure.

@@ -69,6 +69,7 @@ public struct CellGrid: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle) -> Int {
         guard row >= 0, row < height else { return column }
+        if let end = putPrintableASCII(text, row: row, column: column, style: style) { return end }
         var x = column
         let utf8 = text.utf8
         var index = utf8.startIndex
@@ -106,6 +107,27 @@ public struct CellGrid: Equatable, Sendable {
             x += cells
         }
         return x
+    }
+
+    /// `put` for the commonest text, printable ASCII alone: a cell a byte, written in place
+    /// (through the subscript, every cell paid for a check that the storage is not shared).
+    /// Nil when the text holds anything else.
+    private mutating func putPrintableASCII(_ text: String, row: Int, column: Int, style: CellStyle) -> Int? {
+        let width = self.width
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard !bytes.isEmpty else { return column }
+            guard !bytes.contains(where: { $0 < 0x20 || $0 > 0x7E }) else { return nil }
+            let end = column + bytes.count
+            let first = max(column, 0), last = min(end, width)  // the columns written: first..<last
+            if first < last {
+                cells.withUnsafeMutableBufferPointer { cells in
+                    for x in first..<last {
+                        cells[row * width + x] = Cell(printableASCII[Int(bytes[x - column] - 0x20)], style)
+                    }
+                }
+            }
+            return min(end, width)
+        } ?? nil
     }
 
     /// The scalar at `index` and the index after it, when that scalar is a whole character.
