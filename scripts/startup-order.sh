@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes link/startup-order.txt: the functions a release pivot-tui runs from spawn to quit on the
-# Pivot page (embedded, and content/pivot.md as `make bench` opens it: 80x24, j, space, k, q), in
+# Pivot page (embedded, and content/pivot.md as `make bench` opens it: 80x24, its keys, q), in
 # the order callgrind first lists them, then the data symbols that session reads (lackey). lld
 # places them together (Package.swift), so the start-up faults in a few pages of code and data
 # instead of pages all over the 10 MB of .text and the 2 MB of .rodata. A stale list only
@@ -14,6 +14,10 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 strip --strip-debug -o "$dir/pivot-tui" "$binary"   # valgrind cannot read the full debug info
 
+# The keys of `make bench`'s session: line and page scrolls, back, a section's focus, fold and
+# unfold, the end.
+keys=(j j j j j j j j j j ' ' ' ' ' ' ' ' ' ' k k k k k k k k k k $'\t' $'\r' $'\r' G)
+
 # One profiled session; $1 names it, the rest are the reader's arguments.
 profile() {
   local name=$1; shift
@@ -22,7 +26,7 @@ profile() {
   command+=" --callgrind-out-file=$dir/$name $(printf '%q ' "$dir/pivot-tui" "$@")"
   {
     for _ in $(seq 600); do [ -e "$dir/$name.1" ] && break; sleep 0.1; done
-    for key in j j j j j j j j j j ' ' ' ' ' ' ' ' ' ' k; do printf '%s' "$key"; sleep 0.3; done
+    for key in "${keys[@]}"; do printf '%s' "$key"; sleep 0.3; done
     printf q
   } | script -qfc "$command" /dev/null >/dev/null 2>&1
 }
@@ -47,7 +51,7 @@ trace_data() {
       sleep 0.1
     done
     sleep 15   # the first paint, under lackey
-    for key in j j j j j j j j j j ' ' ' ' ' ' ' ' ' ' k; do printf '%s' "$key"; sleep 1; done
+    for key in "${keys[@]}"; do printf '%s' "$key"; sleep 1; done
     printf q
   } | script -qfc "$command" /dev/null >/dev/null 2>&1
   wait "$sorter"
