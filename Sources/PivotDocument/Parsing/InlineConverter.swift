@@ -217,6 +217,12 @@ struct InlineConverter {
 
 extension String {
     func trimmingSpaces() -> String {
+        // A text that starts and ends with a visible ASCII byte has no whitespace character at
+        // either end (no cluster joins a space before a letter): itself, without a copy or the
+        // grapheme breaking that `last` costs.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
