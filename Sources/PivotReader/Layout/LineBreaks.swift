@@ -10,19 +10,44 @@ enum LineBreaks {
         return true
     }()
 
+    /// Characters given by their scalars, as libunibreak reads them.
+    struct Scalars {
+        fileprivate var values: [UInt32] = []
+        fileprivate var ends: [Int] = []  // the index of each character's last scalar
+
+        init(capacity: Int) {
+            values.reserveCapacity(capacity)
+            ends.reserveCapacity(capacity)
+        }
+
+        /// Adds one character, by its scalars.
+        mutating func append<S: Sequence>(_ character: S) where S.Element == Unicode.Scalar {
+            for scalar in character { values.append(safeScalar(scalar.value)) }
+            ends.append(values.count - 1)
+        }
+
+        /// Adds one character that is an ASCII byte.
+        mutating func append(ascii byte: UInt8) {
+            values.append(UInt32(byte))
+            ends.append(values.count - 1)
+        }
+
+        var count: Int { ends.count }
+    }
+
     /// For each character, whether a line may break just before it (never before the first).
     static func opportunities(in characters: [Character]) -> [Bool] {
+        var scalars = Scalars(capacity: characters.count)
+        for character in characters { scalars.append(character.unicodeScalars) }
+        return opportunities(in: scalars)
+    }
+
+    /// The same, for characters given by their scalars: the line wrapper reads them from the
+    /// text's scalar view, without making a `Character` of each.
+    static func opportunities(in characters: Scalars) -> [Bool] {
         guard characters.count > 1, ready else { return Array(repeating: false, count: characters.count) }
-        var scalars: [UInt32] = []
-        var ends: [Int] = []  // the index of each character's last scalar
-        scalars.reserveCapacity(characters.count)
-        ends.reserveCapacity(characters.count)
-        for character in characters {
-            for scalar in character.unicodeScalars { scalars.append(safeScalar(scalar.value)) }
-            ends.append(scalars.count - 1)
-        }
-        var breaks = [CChar](repeating: CChar(LINEBREAK_NOBREAK), count: scalars.count)
-        scalars.withUnsafeBufferPointer { text in
+        var breaks = [CChar](repeating: CChar(LINEBREAK_NOBREAK), count: characters.values.count)
+        characters.values.withUnsafeBufferPointer { text in
             breaks.withUnsafeMutableBufferPointer { result in
                 set_linebreaks_utf32(text.baseAddress, text.count, nil, result.baseAddress)
             }
@@ -30,7 +55,7 @@ enum LineBreaks {
         var allowed = [false]
         allowed.reserveCapacity(characters.count)
         for index in 1..<characters.count {
-            let status = Int32(breaks[ends[index - 1]])
+            let status = Int32(breaks[characters.ends[index - 1]])
             allowed.append(status == LINEBREAK_ALLOWBREAK || status == LINEBREAK_MUSTBREAK)
         }
         return allowed

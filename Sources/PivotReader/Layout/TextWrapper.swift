@@ -80,9 +80,19 @@ enum TextWrapper {
         /// A break place in `current[start...]` (never at `start` itself, whose rules may look
         /// further back than `context`; the whole line is asked when nothing else is found).
         func breakPlace(after start: Int, context: Character?, next: Character) -> Int? {
-            let contextCharacters = context.map { [$0] } ?? []
-            let window = current[start...].map { $0.character(in: pieces) }
-            let allowed = LineBreaks.opportunities(in: contextCharacters + window + [next]).dropFirst(contextCharacters.count)
+            var characters = LineBreaks.Scalars(capacity: current.count - start + 2)
+            if let context { characters.append(context.unicodeScalars) }
+            for placed in current[start...] {
+                let text = pieces[placed.piece].text
+                let byte = text.utf8[placed.start]
+                if byte < 0x80, text.utf8.index(after: placed.start) == placed.end {
+                    characters.append(ascii: byte)
+                } else {
+                    characters.append(text.unicodeScalars[placed.start..<placed.end])
+                }
+            }
+            characters.append(next.unicodeScalars)
+            let allowed = LineBreaks.opportunities(in: characters).dropFirst(context == nil ? 0 : 1)
             let first = allowed.startIndex - start  // allowed[first + i] is about current[i]
             if allowed[first + current.count] { return current.count }
             var cut = current.count - 1
