@@ -2,6 +2,24 @@
 /// Markdown is parsed: the standard library's `contains`/`firstRange` on strings cost a hundred
 /// times more (they work on characters), and most lines hold nothing to find.
 enum ByteScan {
+    /// Runs `body` on the text's UTF-8 bytes in place. A loop over a buffer costs a few
+    /// instructions a byte; one over `String.utf8` cost thirty (callgrind, the Pivot page's
+    /// whole-page passes).
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return try copy.withUTF8(body)
+    }
+
+    /// How many times `byte` occurs in `text`.
+    static func count(of byte: UInt8, in text: String) -> Int {
+        withBytes(of: text) { bytes in
+            var count = 0
+            for candidate in bytes where candidate == byte { count += 1 }
+            return count
+        }
+    }
+
     /// The lines of `text` (without their `\n`), cut at the newline bytes: `split` on the
     /// string itself finds characters first, which costs more than the passes that read the lines.
     static func lines(_ text: String) -> [Substring] {

@@ -33,20 +33,22 @@ enum Emoji {
 
     /// A byte scan for `:x…:` (a colon, name bytes, a colon): most text has none and pays only this.
     static func mayHoldShortcode(_ text: String) -> Bool {
-        var inName = false
-        var nameLength = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") {
-                if inName && nameLength > 0 { return true }
-                inName = true
-                nameLength = 0
-            } else if inName, isNameByte(byte) {
-                nameLength += 1
-            } else {
-                inName = false
+        ByteScan.withBytes(of: text) { bytes in
+            var inName = false
+            var nameLength = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ":") {
+                    if inName && nameLength > 0 { return true }
+                    inName = true
+                    nameLength = 0
+                } else if inName, isNameByte(byte) {
+                    nameLength += 1
+                } else {
+                    inName = false
+                }
             }
+            return false
         }
-        return false
     }
 
     private static func isNameByte(_ ascii: UInt8) -> Bool {

@@ -76,12 +76,14 @@ enum KramdownAttributes {
 
     /// `{:` anywhere, found by a byte scan (most pages have none and pay only this).
     static func containsAttributeList(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":"), previous == UInt8(ascii: "{") { return true }
-            previous = byte
+        ByteScan.withBytes(of: text) { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ":"), previous == UInt8(ascii: "{") { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     /// A line that is only an attribute list or an extension tag, with the classes it names.

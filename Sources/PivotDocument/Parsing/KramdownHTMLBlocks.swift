@@ -50,26 +50,29 @@ enum KramdownHTMLBlocks {
     /// `tags`? Most pages have none, and pay only this scan.
     static func startsABlockElement(_ text: String) -> Bool {
         let names = tags.map { Array($0.utf8) }
-        var atLineStart = true
-        var spaces = 0
-        var iterator = text.utf8.makeIterator()
-        var pending: UInt8? = nil
-        while let byte = pending ?? iterator.next() {
-            pending = nil
-            if byte == 0x0A { atLineStart = true; spaces = 0; continue }
-            guard atLineStart else { continue }
-            if byte == 0x20 && spaces < 3 { spaces += 1; continue }
-            atLineStart = false
-            guard byte == UInt8(ascii: "<") else { continue }
-            var name: [UInt8] = []
-            while let next = iterator.next() {
-                let lower = next | 0x20
-                guard lower >= 0x61 && lower <= 0x7A, name.count < 10 else { pending = next; break }
-                name.append(lower)
+        return ByteScan.withBytes(of: text) { bytes in
+            var atLineStart = true
+            var spaces = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0x0A { atLineStart = true; spaces = 0; continue }
+                guard atLineStart else { continue }
+                if byte == 0x20 && spaces < 3 { spaces += 1; continue }
+                atLineStart = false
+                guard byte == UInt8(ascii: "<") else { continue }
+                var name: [UInt8] = []
+                while index < bytes.count {
+                    let lower = bytes[index] | 0x20
+                    guard lower >= 0x61 && lower <= 0x7A, name.count < 10 else { break }  // read again as a byte of its own
+                    name.append(lower)
+                    index += 1
+                }
+                if names.contains(name) { return true }
             }
-            if names.contains(name) { return true }
+            return false
         }
-        return false
     }
 
     /// The element a line starts with, when it is one of `tags`.

@@ -55,7 +55,7 @@ public enum PageParser {
         document.anchors = HeadingIDs.anchors(of: outline.blocks)
         document.linkNumberOffset = part?.linkNumberOffset ?? 0
         // Counted as `PageIndexBuilder` counts them: a last line needs no newline.
-        let newlines = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let newlines = ByteScan.count(of: UInt8(ascii: "\n"), in: text)
         document.lineCount = newlines + (text.utf8.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
         return document
     }

@@ -45,9 +45,9 @@ public enum TextSanitizer {
     }
 
     private static func isAlreadyClean(_ text: String) -> Bool {
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F || byte >= 0xC2 { return false }
+        ByteScan.withBytes(of: text) { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x7F || byte >= 0xC2 { return false }
+            return true
         }
-        return true
     }
 }
