@@ -35,6 +35,8 @@ final class CursesScreen {
     /// The room for a row's run of cells (see `drawRow`), kept from row to row. The loop works
     /// on a local copy: a stored property's every use is an exclusivity check.
     private var runBuffer: [cchar_t] = []
+    /// /dev/null, open for `updateDiscardingOutput` (-1: not yet).
+    private var sinkDescriptor: Int32 = -1
     /// The row whose start holds the terminal's cursor, where the last line scroll left it (and
     /// ncurses believes it is): the kept region's bottom after `j`, its top after `k`.
     private var parkedRow: Int?
@@ -385,16 +387,18 @@ final class CursesScreen {
     }
 
     /// An ncurses update whose bytes go to /dev/null: ncurses' picture of the terminal (and of
-    /// the cursor, left at the start of `row`) moves on as if they had been written.
+    /// the cursor, left at the start of `row`) moves on as if they had been written. It runs to
+    /// its end: with typeahead on, a key already waiting stopped ncurses halfway, and its picture
+    /// would hold half of a scroll the terminal had whole. /dev/null stays open from line scroll
+    /// to line scroll.
     private func updateDiscardingOutput(cursorAt row: Int) -> Bool {
-        let sink = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        if sinkDescriptor < 0 { sinkDescriptor = open("/dev/null", O_WRONLY | O_CLOEXEC) }
         let saved = dup(outputDescriptor)
-        defer {
-            if sink >= 0 { Glibc.close(sink) }
-            if saved >= 0 { Glibc.close(saved) }
-        }
-        guard sink >= 0, saved >= 0, dup2(sink, outputDescriptor) >= 0 else { return false }
+        defer { if saved >= 0 { Glibc.close(saved) } }
+        guard sinkDescriptor >= 0, saved >= 0, dup2(sinkDescriptor, outputDescriptor) >= 0 else { return false }
+        typeahead(-1)
         update(cursorAt: row)
+        typeahead(inputDescriptor)
         dup2(saved, outputDescriptor)
         return true
     }
@@ -428,6 +432,7 @@ final class CursesScreen {
         }
         curs_set(1)
         endwin()
+        if sinkDescriptor >= 0 { Glibc.close(sinkDescriptor); sinkDescriptor = -1 }
         pv_disarm_crash_restore()
         fflush(pv_stdout())
     }
