@@ -225,9 +225,11 @@ final class CursesScreen {
         // Neighbouring cells mostly share a style: its attributes and pair are worked out once a run.
         var lastStyle: CellStyle?
         var lastLook: (attributes: attr_t, pair: Int32) = (0, 0)
-        // One-column cells of one scalar go to ncurses a run at a time (`wadd_wchnstr` copies
-        // them in; `wadd_wch` works each out again, a quarter of a frame's drawing); a wide or
-        // combined character is placed on its own, at the column the grid gives it.
+        // Cells of one printable ASCII character go to ncurses a run at a time (`wadd_wchnstr`
+        // copies them in; `wadd_wch` works each out again, a quarter of a frame's drawing). It
+        // moves along a run by each character's `wcwidth`, which for anything else may differ
+        // from the grid's (-1 for an unassigned scalar, or for all non-ASCII in a locale that is
+        // not UTF-8): every other cell is placed on its own, at the column the grid gives it.
         var runStart = 0
         var run = takeRunBuffer()
         defer { runBuffer = run }
@@ -244,13 +246,15 @@ final class CursesScreen {
                 lastStyle = current.style
                 lastLook = (attributes, pair)
             }
-            if drawsLinesInLineCharset, Self.isHorizontalLine(text) {
+            var kind = CellTextKind(text)
+            if drawsLinesInLineCharset, kind == .horizontalLine {
                 // A run of line characters costs one byte a cell in the line-drawing charset, three in UTF-8.
                 text = "q"
+                kind = .printableASCII
                 attributes |= pv_A_ALTCHARSET()
             }
-            let scalars = Self.set(&cell, to: text, attributes: attributes, pair: pair)
-            if scalars == 1, column + 1 == columns || !grid.isSecondHalf(row: row, column: column + 1) {
+            Self.set(&cell, to: text, attributes: attributes, pair: pair)
+            if kind == .printableASCII, column + 1 == columns || !grid.isSecondHalf(row: row, column: column + 1) {
                 if run.isEmpty { runStart = column }
                 run.append(cell)
             } else {
@@ -284,22 +288,12 @@ final class CursesScreen {
         run.removeAll(keepingCapacity: true)
     }
 
-    /// True for "─" alone, read by its three UTF-8 bytes: a `String` comparison in every cell of
-    /// every frame cost more than the rest of the cell's drawing.
-    static func isHorizontalLine(_ text: String) -> Bool {
-        guard text.utf8.count == 3 else { return false }
-        var bytes = text.utf8.makeIterator()
-        return bytes.next() == 0xE2 && bytes.next() == 0x94 && bytes.next() == 0x80 && bytes.next() == nil
-    }
-
     /// Fills an ncurses cell with up to 5 scalars of `text` (its CCHARW_MAX), in a buffer on the
     /// stack: this runs for every cell of every changed row.
-    /// Returns how many scalars the cell holds.
-    @discardableResult
-    private static func set(_ cell: inout cchar_t, to text: String, attributes: attr_t, pair: Int32) -> Int {
+    private static func set(_ cell: inout cchar_t, to text: String, attributes: attr_t, pair: Int32) {
         var scalars: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
         var pair = pair
-        return withUnsafeMutableBytes(of: &scalars) { bytes in
+        withUnsafeMutableBytes(of: &scalars) { bytes in
             let buffer = bytes.bindMemory(to: wchar_t.self)
             var count = 0
             for scalar in text.unicodeScalars {
@@ -308,7 +302,6 @@ final class CursesScreen {
                 count += 1
             }
             setcchar(&cell, buffer.baseAddress, attributes, 0, &pair)  // the pair through `opts`: extended pairs go past 32767
-            return count
         }
     }
 
