@@ -36,14 +36,8 @@ enum LineBreaks {
     }
 
     /// For each character, whether a line may break just before it (never before the first).
-    static func opportunities(in characters: [Character]) -> [Bool] {
-        var scalars = Scalars(capacity: characters.count)
-        for character in characters { scalars.append(character.unicodeScalars) }
-        return opportunities(in: scalars)
-    }
-
-    /// The same, for characters given by their scalars: the line wrapper reads them from the
-    /// text's scalar view, without making a `Character` of each.
+    /// The characters come by their scalars: the line wrapper reads them from the text, without
+    /// making a `Character` of each.
     static func opportunities(in characters: Scalars) -> [Bool] {
         guard characters.count > 1, ready else { return Array(repeating: false, count: characters.count) }
         var breaks = [CChar](repeating: CChar(LINEBREAK_NOBREAK), count: characters.values.count)
