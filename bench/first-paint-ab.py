@@ -7,7 +7,7 @@ told from noise. Each spawn is the harness's own (`termbench.Session`: a pty, `/
 on the given page (default: content/pivot.md) at 80x24, animations off; the binaries are dropped
 from the page cache first, so each is read from disk as after a boot (see run.py).
 
-Usage: .build-bench-venv/bin/python bench/first-paint-ab.py [--page FILE] [--runs N] BINARY...
+Usage: .build-bench-venv/bin/python bench/first-paint-ab.py [--page FILE] [--runs N] [--keep-page-cache] BINARY...
 """
 import argparse
 import os
@@ -25,11 +25,14 @@ def main():
     ap.add_argument("binaries", nargs="+")
     ap.add_argument("--page", default=str(Path(__file__).resolve().parent.parent / "content" / "pivot.md"))
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--keep-page-cache", action="store_true",
+                    help="leave the binaries in the page cache as they are (a copy just written: as the linker wrote it)")
     args = ap.parse_args()
     env = dict(tb.bench_env(), PIVOT_TUI_NO_ANIMATION="1")
-    os.sync()
-    for binary in args.binaries:  # read from disk, as after a boot (see run.py)
-        tb.drop_from_page_cache(binary)
+    if not args.keep_page_cache:
+        os.sync()
+        for binary in args.binaries:  # read from disk, as after a boot (see run.py)
+            tb.drop_from_page_cache(binary)
     paints = {b: [] for b in args.binaries}
     peaks = {b: [] for b in args.binaries}
     for _ in range(args.runs):
